@@ -1,0 +1,56 @@
+package org.quire.crawl;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The folder of one crawl job, {@code <archive>/<crawl>/<UTC timestamp>/}, and the fixed names inside it.
+ */
+public record JobFolder(Path root, String crawlName, String timestamp) {
+
+    /** Timestamps as used in job folder names and WARC file names: {@code 20261126T184400Z}. */
+    public static final DateTimeFormatter FOLDER_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /** Creates the folder (and warc/, text/) for a new job of {@code crawlName} started at {@code startedAt}. */
+    public static JobFolder create(Path archiveRoot, String crawlName, Instant startedAt) throws IOException {
+        String ts = FOLDER_TIME.format(startedAt);
+        Path root = archiveRoot.resolve(crawlName).resolve(ts);
+        int n = 1;
+        while (Files.exists(root)) {
+            root = archiveRoot.resolve(crawlName).resolve(ts + "-" + (++n));
+        }
+        JobFolder job = new JobFolder(root, crawlName, ts);
+        Files.createDirectories(job.warcDir());
+        Files.createDirectories(job.textDir());
+        return job;
+    }
+
+    public Path warcDir() {
+        return root.resolve("warc");
+    }
+
+    public Path textDir() {
+        return root.resolve("text");
+    }
+
+    public Path pagesJsonl() {
+        return root.resolve("pages.jsonl");
+    }
+
+    public Path crawlLog() {
+        return root.resolve("crawl.log");
+    }
+
+    public Path summaryJson() {
+        return root.resolve("summary.json");
+    }
+
+    public Path stateDb() {
+        return root.resolve("state.db");
+    }
+}

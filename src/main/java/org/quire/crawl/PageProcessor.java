@@ -1,0 +1,122 @@
+package org.quire.crawl;
+
+import org.jsoup.nodes.Document;
+import org.quire.archive.RecordLocation;
+import org.quire.archive.WarcArchiver;
+import org.quire.config.Settings;
+import org.quire.extract.ExtractedPage;
+import org.quire.extract.Extractor;
+import org.quire.extract.HtmlDecoder;
+import org.quire.extract.Link;
+import org.quire.extract.PageMetadata;
+import org.quire.fetch.ContentDecoder;
+import org.quire.fetch.ErrorKind;
+import org.quire.fetch.FetchResult;
+import org.quire.frontier.Candidate;
+import org.quire.frontier.CrawlUrl;
+import org.quire.frontier.Frontier;
+import org.quire.output.PageRecord;
+import org.quire.output.PagesJsonlWriter;
+import org.quire.output.TextFileWriter;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns one archived HTML response into outputs: decodes and parses it, extracts main text, metadata and links,
+ * writes the outlinks metadata record, the pages.jsonl line and the text file, and offers in-scope links to the
+ * frontier. Runs on the fetch thread that fetched the page.
+ */
+final class PageProcessor {
+
+    private final Settings settings;
+    private final Extractor extractor;
+    private final WarcArchiver warc;
+    private final PagesJsonlWriter pagesOut;
+    private final TextFileWriter textOut;
+    private final Frontier frontier;
+    private final ScopeRules scope;
+    private final CrawlStats stats;
+    private UrlProcessor rejections;
+
+    PageProcessor(Settings settings, Extractor extractor, WarcArchiver warc, PagesJsonlWriter pagesOut,
+                  TextFileWriter textOut, Frontier frontier, ScopeRules scope, CrawlStats stats) {
+        this.settings = settings;
+        this.extractor = extractor;
+        this.warc = warc;
+        this.pagesOut = pagesOut;
+        this.textOut = textOut;
+        this.frontier = frontier;
+        this.scope = scope;
+        this.stats = stats;
+    }
+
+    /** Where rejected links are logged (set once, before the crawl starts). */
+    void logRejectionsWith(UrlProcessor processor) {
+        this.rejections = processor;
+    }
+
+    static boolean isHtml(FetchResult r) {
+        String mime = r.mimeType();
+        return mime.equals("text/html") || mime.equals("application/xhtml+xml")
+                || (mime.isEmpty() && looksLikeHtml(r.body()));
+    }
+
+    private static boolean looksLikeHtml(byte[] body) {
+        int n = Math.min(body.length, 256);
+        String head = new String(body, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1).trim().toLowerCase();
+        return head.startsWith("<!doctype html") || head.startsWith("<html");
+    }
+
+    void process(CrawlUrl cu, FetchResult r, RecordLocation loc) throws IOException {
+        if (!isHtml(r)) {
+            return;
+        }
+        byte[] decoded;
+        try {
+            decoded = ContentDecoder.decode(r.body(), r.header("Content-Encoding"), settings.fetch().maxBodySize() * 10);
+        } catch (Exception e) {
+            stats.error(ErrorKind.BAD_CONTENT.code());
+            return;
+        }
+        Document doc = HtmlDecoder.parse(decoded, r.header("Content-Type"), cu.url());
+        ExtractedPage page = extractor.extract(doc);
+
+        List<Candidate> next = new ArrayList<>();
+        Set<String> outlinks = new LinkedHashSet<>();
+        for (Link link : page.links()) {
+            String url = UrlNormalizer.normalize(link.url());
+            if (url == null || !outlinks.add(url)) {
+                continue;
+            }
+            if (link.hop() != 'L') {
+                continue;
+            }
+            ScopeDecision d = scope.decide(url, cu.depth() + 1);
+            if (d.accepted()) {
+                next.add(new Candidate(url, cu.depth() + 1, cu.url(), cu.discoveryPath() + "L"));
+            } else if (rejections != null && d.rejection() != ErrorKind.TOO_DEEP) {
+                rejections.logRejected(url, cu, d.rejection(), d.reason());
+            }
+        }
+        if (!outlinks.isEmpty()) {
+            warc.archiveMetadata(URI.create(cu.url()), loc.recordId(), List.copyOf(outlinks));
+        }
+        PageMetadata m = page.metadata();
+        String originalUrl = cu.discoveryPath().endsWith("R") && cu.via() != null ? cu.via() : cu.url();
+        pagesOut.write(new PageRecord(originalUrl, cu.url(), r.status(), r.fetchedAt().toString(), r.mimeType(),
+                m.title(), m.author(), m.published(), m.language(), m.siteName(), m.canonicalUrl(), m.description(),
+                page.text(), loc.warcFile(), loc.offset(), loc.recordId(), loc.payloadDigest(), cu.depth(), cu.via()));
+        if (settings.archive().writeText()) {
+            textOut.write(cu.url(), page.text());
+        }
+        stats.pages.increment();
+        if (!next.isEmpty()) {
+            frontier.add(next);
+        }
+    }
+}

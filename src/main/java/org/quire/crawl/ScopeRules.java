@@ -1,0 +1,141 @@
+package org.quire.crawl;
+
+import crawlercommons.domains.EffectiveTldFinder;
+import org.quire.config.CrawlScope;
+import org.quire.config.Settings;
+import org.quire.fetch.ErrorKind;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Decides which discovered URLs a crawl follows: scheme, scope relative to the seeds (the union over all seeds,
+ * as Heritrix does), depth, include/exclude patterns and trap rules (URL length, repeated path segments).
+ * A seed that redirects adds its redirect target to the scope, so {@code example.com → www.example.com} works.
+ * Thread-safe.
+ */
+public final class ScopeRules {
+
+    private final Settings.Crawl settings;
+    private final Set<String> hosts = ConcurrentHashMap.newKeySet();
+    private final Set<String> domains = ConcurrentHashMap.newKeySet();
+    private final List<String> prefixes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Pattern> include;
+    private final List<Pattern> exclude;
+
+    public ScopeRules(Settings.Crawl settings, List<String> seedUrls) {
+        this.settings = settings;
+        this.include = compile(settings.include());
+        this.exclude = compile(settings.exclude());
+        for (String seed : seedUrls) {
+            addSeed(seed);
+        }
+    }
+
+    private static List<Pattern> compile(List<String> regexes) {
+        List<Pattern> out = new ArrayList<>();
+        for (String r : regexes) {
+            out.add(Pattern.compile(r));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Widens the scope by one more seed (or the redirect target of a seed). */
+    public void addSeed(String url) {
+        URI uri = parse(url);
+        if (uri == null || uri.getHost() == null) {
+            return;
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        hosts.add(host);
+        domains.add(registeredDomain(host));
+        String s = uri.toString();
+        int slash = s.lastIndexOf('/');
+        int pathStart = s.indexOf('/', s.indexOf("//") + 2);
+        prefixes.add(pathStart < 0 ? s + "/" : s.substring(0, Math.max(slash, pathStart) + 1));
+    }
+
+    /** The decision for a URL found {@code depth} link hops from a seed. */
+    public ScopeDecision decide(String url, int depth) {
+        if (url.length() > settings.maxUrlLength()) {
+            return ScopeDecision.reject(ErrorKind.TRAP, "url-longer-than-" + settings.maxUrlLength());
+        }
+        URI uri = parse(url);
+        if (uri == null || uri.getHost() == null || uri.getHost().isEmpty()) {
+            return ScopeDecision.reject(ErrorKind.BAD_URL, "unparseable");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return ScopeDecision.reject(ErrorKind.BAD_URL, "scheme-" + scheme);
+        }
+        if (depth > settings.maxDepth()) {
+            return ScopeDecision.reject(ErrorKind.TOO_DEEP, "depth-" + depth + "-over-" + settings.maxDepth());
+        }
+        if (!inScope(uri, url)) {
+            return ScopeDecision.reject(ErrorKind.OUT_OF_SCOPE, "scope-" + settings.scope().name().toLowerCase(Locale.ROOT));
+        }
+        if (repeatsSegments(uri.getRawPath())) {
+            return ScopeDecision.reject(ErrorKind.TRAP, "repeated-path-segments");
+        }
+        for (Pattern p : exclude) {
+            if (p.matcher(url).find()) {
+                return ScopeDecision.reject(ErrorKind.OUT_OF_SCOPE, "excluded-by-" + p.pattern());
+            }
+        }
+        if (!include.isEmpty() && include.stream().noneMatch(p -> p.matcher(url).find())) {
+            return ScopeDecision.reject(ErrorKind.OUT_OF_SCOPE, "not-included");
+        }
+        return ScopeDecision.ACCEPT;
+    }
+
+    private boolean inScope(URI uri, String url) {
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        return switch (settings.scope()) {
+            case ANY -> true;
+            case HOST -> hosts.contains(host);
+            case DOMAIN -> domains.contains(registeredDomain(host));
+            case PREFIX -> prefixes.stream().anyMatch(url::startsWith);
+        };
+    }
+
+    private boolean repeatsSegments(String path) {
+        if (path == null || path.length() < 4) {
+            return false;
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (counts.merge(segment, 1, Integer::sum) > settings.maxRepeatedSegments()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String registeredDomain(String host) {
+        String d = EffectiveTldFinder.getAssignedDomain(host, true, false);
+        return d == null ? host : d;
+    }
+
+    private static URI parse(String url) {
+        try {
+            return new URI(url);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** The scope mode in force. */
+    public CrawlScope mode() {
+        return settings.scope();
+    }
+}

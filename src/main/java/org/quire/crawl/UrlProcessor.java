@@ -1,0 +1,261 @@
+package org.quire.crawl;
+
+import org.quire.archive.CrawlLog;
+import org.quire.archive.CrawlLogEntry;
+import org.quire.archive.RecordLocation;
+import org.quire.archive.WarcArchiver;
+import org.quire.config.Settings;
+import org.quire.fetch.ErrorKind;
+import org.quire.fetch.FetchResult;
+import org.quire.fetch.HttpFetcher;
+import org.quire.fetch.PolitenessPolicy;
+import org.quire.fetch.RobotsCache;
+import org.quire.fetch.RobotsFetcher;
+import org.quire.fetch.RobotsOutcome;
+import org.quire.fetch.RobotsRules;
+import org.quire.frontier.Candidate;
+import org.quire.frontier.CrawlUrl;
+import org.quire.frontier.Frontier;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Takes one URL the frontier handed out through one request: robots.txt first for a new origin, then the URL
+ * itself; archives every exchange, logs every attempt, follows redirects as new frontier entries (each hop is
+ * checked against scope here and against robots when its turn comes), hands HTML pages to the
+ * {@link PageProcessor}, and reports back to the frontier with the host's next allowed time.
+ */
+final class UrlProcessor {
+
+    private final Settings settings;
+    private final Frontier frontier;
+    private final HttpFetcher fetcher;
+    private final RobotsFetcher robotsFetcher;
+    private final RobotsCache robotsCache;
+    private final PolitenessPolicy politeness;
+    private final WarcArchiver warc;
+    private final CrawlLog log;
+    private final ScopeRules scope;
+    private final PageProcessor pages;
+    private final CrawlStats stats;
+    private final Clock clock;
+    private final RejectionMemory rejections = new RejectionMemory(100_000);
+    private final Map<String, AtomicLong> perHost = new ConcurrentHashMap<>();
+    private volatile boolean budgetSpent;
+
+    UrlProcessor(Settings settings, Frontier frontier, HttpFetcher fetcher, RobotsFetcher robotsFetcher,
+                 RobotsCache robotsCache, PolitenessPolicy politeness, WarcArchiver warc, CrawlLog log,
+                 ScopeRules scope, PageProcessor pages, CrawlStats stats, Clock clock) {
+        this.settings = settings;
+        this.frontier = frontier;
+        this.fetcher = fetcher;
+        this.robotsFetcher = robotsFetcher;
+        this.robotsCache = robotsCache;
+        this.politeness = politeness;
+        this.warc = warc;
+        this.log = log;
+        this.scope = scope;
+        this.pages = pages;
+        this.stats = stats;
+        this.clock = clock;
+    }
+
+    /** True once {@code crawl.max-pages} fetches have been started: the crawl winds down. */
+    boolean budgetSpent() {
+        return budgetSpent;
+    }
+
+    /** Processes one URL; always reports back to the frontier. I/O failures of the archive propagate. */
+    void process(CrawlUrl cu) throws IOException {
+        URI uri;
+        try {
+            uri = URI.create(cu.url());
+        } catch (IllegalArgumentException e) {
+            finish(cu, ErrorKind.BAD_URL, e.getMessage(), clock.instant());
+            return;
+        }
+        RobotsRules rules = robotsCache.get(uri).orElse(null);
+        if (rules == null) {
+            fetchRobots(cu, uri);
+            return;
+        }
+        if (settings.robots().obey()) {
+            if (rules.temporary()) {
+                retryOrGiveUp(cu, ErrorKind.ROBOTS_UNAVAILABLE, "robots.txt unavailable",
+                        clock.instant().plus(settings.robots().retryAfter()), clock.instant());
+                return;
+            }
+            if (!rules.isAllowed(uri)) {
+                stats.robotsBlocked.increment();
+                finish(cu, ErrorKind.ROBOTS_DENIED, "disallowed-by-robots.txt", clock.instant());
+                return;
+            }
+        }
+        if (overHostLimit(cu)) {
+            finish(cu, ErrorKind.LIMIT_REACHED, "max-pages-per-host", clock.instant());
+            return;
+        }
+        if (!takePageBudget()) {
+            frontier.postpone(cu, clock.instant(), clock.instant(), false);
+            return;
+        }
+        FetchResult r = fetcher.fetch(uri, List.of());
+        stats.fetches.increment();
+        Duration crawlDelay = settings.robots().obey() ? rules.crawlDelay() : Duration.ZERO;
+        Instant hostNext = nextAllowed(cu.hostKey(), r, crawlDelay);
+        if (!r.hasResponse()) {
+            logAttempt(cu, r, null, r.error().code(), r.errorMessage());
+            if (r.error().retryable()) {
+                retryOrGiveUp(cu, r.error(), r.errorMessage(), retryTime(cu), hostNext);
+            } else {
+                stats.error(r.error().code());
+                frontier.complete(cu, r.error().code(), hostNext);
+            }
+            return;
+        }
+        RecordLocation loc = warc.archive(r);
+        stats.records.increment();
+        stats.bytes.add(r.body().length);
+        stats.status(r.status());
+        logAttempt(cu, r, loc, Integer.toString(r.status()), r.truncated() == null ? "" : "truncated-" + r.truncated());
+        if ((r.status() == 429 || r.status() == 503) && cu.attempts() < settings.fetch().maxRetries()) {
+            frontier.postpone(cu, hostNext, hostNext, true);
+            return;
+        }
+        if (r.isRedirect()) {
+            followRedirect(cu, uri, r.header("Location"));
+        } else if (r.status() >= 200 && r.status() < 300) {
+            pages.process(cu, r, loc);
+        }
+        frontier.complete(cu, Integer.toString(r.status()), hostNext);
+    }
+
+    private void fetchRobots(CrawlUrl cu, URI uri) throws IOException {
+        RobotsOutcome outcome = robotsFetcher.fetch(uri);
+        FetchResult last = null;
+        for (FetchResult r : outcome.results()) {
+            last = r;
+            RecordLocation loc = null;
+            if (r.hasResponse()) {
+                loc = warc.archive(r);
+                stats.records.increment();
+                stats.bytes.add(r.body().length);
+            }
+            String status = r.hasResponse() ? Integer.toString(r.status()) : r.error().code();
+            log.log(entry(r.url().toString(), cu.discoveryPath() + "P", cu.url(), r, loc, status,
+                    r.hasResponse() ? "robots.txt" : r.errorMessage()));
+        }
+        robotsCache.put(uri, outcome.rules());
+        Instant hostNext = last == null ? clock.instant() : nextAllowed(cu.hostKey(), last, outcome.rules().crawlDelay());
+        frontier.postpone(cu, clock.instant(), hostNext, false);
+    }
+
+    private void followRedirect(CrawlUrl cu, URI from, String location) {
+        String target;
+        try {
+            target = UrlNormalizer.normalize(from.resolve(location.trim()).toString());
+        } catch (IllegalArgumentException e) {
+            target = null;
+        }
+        if (target == null) {
+            logRejected(location, cu, ErrorKind.BAD_URL, "unparseable-location");
+            return;
+        }
+        if (cu.depth() == 0) {
+            scope.addSeed(target);
+        }
+        if (isRedirectLoop(cu)) {
+            logRejected(target, cu, ErrorKind.TOO_MANY_REDIRECTS, "more-than-" + MAX_REDIRECT_HOPS + "-hops");
+            return;
+        }
+        ScopeDecision d = scope.decide(target, cu.depth());
+        if (d.accepted()) {
+            frontier.add(List.of(new Candidate(target, cu.depth(), cu.url(), cu.discoveryPath() + "R")));
+        } else {
+            logRejected(target, cu, d.rejection(), d.reason());
+        }
+    }
+
+    static final int MAX_REDIRECT_HOPS = 10;
+
+    private static boolean isRedirectLoop(CrawlUrl cu) {
+        String p = cu.discoveryPath();
+        int n = 0;
+        for (int i = p.length() - 1; i >= 0 && p.charAt(i) == 'R'; i--) {
+            n++;
+        }
+        return n >= MAX_REDIRECT_HOPS;
+    }
+
+    /** Logs a URL that will not be crawled, once (recently) per URL. */
+    void logRejected(String url, CrawlUrl from, ErrorKind kind, String reason) {
+        stats.rejected.increment();
+        if (rejections.firstTime(url)) {
+            log.log(new CrawlLogEntry(clock.instant(), kind.code(), -1, url, from.discoveryPath() + "L", from.url(),
+                    null, 0, null, reason));
+        }
+    }
+
+    private boolean overHostLimit(CrawlUrl cu) {
+        long max = settings.crawl().maxPagesPerHost();
+        return max > 0 && perHost.computeIfAbsent(cu.hostKey(), k -> new AtomicLong()).incrementAndGet() > max;
+    }
+
+    private boolean takePageBudget() {
+        long max = settings.crawl().maxPages();
+        if (max <= 0) {
+            return true;
+        }
+        if (stats.pageBudget.incrementAndGet() > max) {
+            budgetSpent = true;
+            return false;
+        }
+        return true;
+    }
+
+    private Instant nextAllowed(String host, FetchResult r, Duration crawlDelay) {
+        Instant end = r.fetchedAt().plus(r.elapsed());
+        return politeness.nextAllowed(host, end, r.elapsed(), r.status(), r.header("Retry-After"), crawlDelay);
+    }
+
+    private Instant retryTime(CrawlUrl cu) {
+        Duration wait = settings.politeness().backoff().multipliedBy(1L << Math.min(cu.attempts(), 10));
+        Duration max = settings.politeness().maxBackoff();
+        return clock.instant().plus(wait.compareTo(max) > 0 ? max : wait);
+    }
+
+    private void retryOrGiveUp(CrawlUrl cu, ErrorKind kind, String message, Instant notBefore, Instant hostNext) {
+        if (cu.attempts() < settings.fetch().maxRetries()) {
+            frontier.postpone(cu, notBefore, hostNext, true);
+        } else {
+            finish(cu, kind, "gave-up-after-" + (cu.attempts() + 1) + "-attempts: " + message, hostNext);
+        }
+    }
+
+    /** Logs a URL that ends without (another) fetch, and completes it. */
+    private void finish(CrawlUrl cu, ErrorKind kind, String note, Instant hostNext) {
+        stats.error(kind.code());
+        log.log(new CrawlLogEntry(clock.instant(), kind.code(), -1, cu.url(), cu.discoveryPath(), cu.via(),
+                null, 0, null, note));
+        frontier.complete(cu, kind.code(), hostNext);
+    }
+
+    private void logAttempt(CrawlUrl cu, FetchResult r, RecordLocation loc, String status, String note) {
+        log.log(entry(cu.url(), cu.discoveryPath(), cu.via(), r, loc, status, note));
+    }
+
+    private static CrawlLogEntry entry(String url, String path, String via, FetchResult r, RecordLocation loc,
+                                       String status, String note) {
+        return new CrawlLogEntry(r.fetchedAt(), status, r.hasResponse() ? r.body().length : -1, url, path, via,
+                r.hasResponse() ? r.mimeType() : null, r.elapsed().toMillis(),
+                loc == null ? null : loc.payloadDigest(), note);
+    }
+}
