@@ -7,6 +7,7 @@ import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcTruncationReason;
 import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
@@ -119,24 +120,88 @@ public final class WarcArchiver implements AutoCloseable {
             writer.write(response);
             long length = writer.position() - offset;
 
-            if (requestBlock != null) {
-                WarcRequest.Builder qb = new WarcRequest.Builder(target)
-                        .version(MessageVersion.WARC_1_1)
-                        .date(date)
-                        .warcinfoId(currentWarcinfoId)
-                        .concurrentTo(urn(responseId))
-                        .blockDigest(Sha1.of(requestBlock))
-                        .body(MediaType.HTTP_REQUEST, requestBlock);
-                if (r.ipAddress() != null && !r.ipAddress().isBlank()) {
-                    qb.setHeader("WARC-IP-Address", r.ipAddress());
-                }
-                writer.write(qb.build());
-            }
+            writeRequest(r, requestBlock, date, responseId);
             return new RecordLocation(currentName, offset, "<" + urn(responseId) + ">", payloadDigest.toString(),
                     length);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Writes a {@code revisit} record (plus the request record) for a capture whose payload is already archived:
+     * its block is the response head only. For {@link RevisitProfile#IDENTICAL_PAYLOAD_DIGEST} the payload
+     * digest is that of {@code r}'s body (equal to the original's); for
+     * {@link RevisitProfile#SERVER_NOT_MODIFIED} ({@code r} is the 304) no payload digest is written.
+     *
+     * @param refersToRecordId  the original response record's id, with or without angle brackets, or null
+     * @param refersToTargetUri the original capture's URL
+     * @param refersToDate      the original capture's WARC-Date
+     * @return where the revisit record landed, or null when {@code r} has no response
+     */
+    public RecordLocation archiveRevisit(FetchResult r, RevisitProfile profile, String refersToRecordId,
+                                         URI refersToTargetUri, Instant refersToDate) throws IOException {
+        if (r.status() <= 0) {
+            return null;
+        }
+        Instant date = warcDate(r.fetchedAt());
+        UUID revisitId = UUID.randomUUID();
+        byte[] requestBlock = HttpBlocks.request(r);
+        byte[] head = HttpBlocks.responseHead(r);
+        WarcDigest payloadDigest = profile == RevisitProfile.IDENTICAL_PAYLOAD_DIGEST ? Sha1.of(r.body()) : null;
+        lock.lock();
+        try {
+            ensureOpen();
+            WarcRevisit.Builder vb = new WarcRevisit.Builder(r.url(), profile.uri())
+                    .version(MessageVersion.WARC_1_1)
+                    .recordId(revisitId)
+                    .date(date)
+                    .warcinfoId(currentWarcinfoId)
+                    .blockDigest(Sha1.of(head))
+                    .body(MediaType.HTTP_RESPONSE, head);
+            if (payloadDigest != null) {
+                vb.payloadDigest(payloadDigest);
+            }
+            if (refersToRecordId != null && !refersToRecordId.isBlank()) {
+                vb.setHeader("WARC-Refers-To", "<" + stripBrackets(refersToRecordId) + ">");
+            }
+            if (refersToTargetUri != null) {
+                vb.setHeader("WARC-Refers-To-Target-URI", refersToTargetUri.toString());
+            }
+            if (refersToDate != null) {
+                vb.setHeader("WARC-Refers-To-Date", warcDate(refersToDate).toString());
+            }
+            if (r.ipAddress() != null && !r.ipAddress().isBlank()) {
+                vb.setHeader("WARC-IP-Address", r.ipAddress());
+            }
+            long offset = writer.position();
+            writer.write(vb.build());
+            long length = writer.position() - offset;
+            writeRequest(r, requestBlock, date, revisitId);
+            return new RecordLocation(currentName, offset, "<" + urn(revisitId) + ">",
+                    payloadDigest == null ? null : payloadDigest.toString(), length);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The request record of a capture, concurrent to its response or revisit record (caller holds the lock). */
+    private void writeRequest(FetchResult r, byte[] requestBlock, Instant date, UUID concurrentTo)
+            throws IOException {
+        if (requestBlock == null) {
+            return;
+        }
+        WarcRequest.Builder qb = new WarcRequest.Builder(r.url())
+                .version(MessageVersion.WARC_1_1)
+                .date(date)
+                .warcinfoId(currentWarcinfoId)
+                .concurrentTo(urn(concurrentTo))
+                .blockDigest(Sha1.of(requestBlock))
+                .body(MediaType.HTTP_REQUEST, requestBlock);
+        if (r.ipAddress() != null && !r.ipAddress().isBlank()) {
+            qb.setHeader("WARC-IP-Address", r.ipAddress());
+        }
+        writer.write(qb.build());
     }
 
     /**

@@ -10,6 +10,7 @@ import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcTargetRecord;
 import org.netpreserve.jwarc.WarcTruncationReason;
 import org.netpreserve.jwarc.Warcinfo;
@@ -348,5 +349,47 @@ class WarcArchiverTest {
             }
         }
         assertEquals(threads * perThread, responses);
+    }
+
+    @Test
+    void revisitRecordsReferToTheOriginalCapture() throws IOException {
+        FetchResult first = FetchResults.html("http://127.0.0.1/same", "<p>unchanged</p>");
+        FetchResult again = FetchResults.html("http://127.0.0.1/same", "<p>unchanged</p>");
+        FetchResult notModified = new FetchResult(URI.create("http://127.0.0.1/same"), FetchResults.T0.plusSeconds(60),
+                Duration.ofMillis(3), "127.0.0.1", FetchResults.requestHead(URI.create("http://127.0.0.1/same")),
+                304, "Not Modified", "HTTP/1.1", List.of(new HttpHeader("ETag", "\"v1\"")), new byte[0], null, null,
+                null);
+        RecordLocation orig;
+        RecordLocation dup;
+        RecordLocation nm;
+        try (WarcArchiver a = archiver(0)) {
+            orig = a.archive(first);
+            dup = a.archiveRevisit(again, RevisitProfile.IDENTICAL_PAYLOAD_DIGEST, orig.recordId(), first.url(),
+                    first.fetchedAt());
+            nm = a.archiveRevisit(notModified, RevisitProfile.SERVER_NOT_MODIFIED, orig.recordId(), first.url(),
+                    first.fetchedAt());
+        }
+        assertEquals(orig.payloadDigest(), dup.payloadDigest());
+        assertNull(nm.payloadDigest());
+        List<WarcRecord> recs = readVerified(warcFiles().get(0));
+        assertEquals(List.of("warcinfo", "response", "request", "revisit", "request", "revisit", "request"),
+                recs.stream().map(WarcRecord::type).toList());
+        try (FileChannel ch = FileChannel.open(warcFiles().get(0))) {
+            ch.position(dup.offset());
+            WarcRevisit rv = (WarcRevisit) new WarcReader(ch).next().orElseThrow();
+            assertEquals(WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1, rv.profile());
+            assertEquals(orig.recordId(), rv.headers().first("WARC-Refers-To").orElseThrow());
+            assertEquals("http://127.0.0.1/same", rv.headers().first("WARC-Refers-To-Target-URI").orElseThrow());
+            assertEquals(first.fetchedAt(), rv.refersToDate().orElseThrow());
+            assertEquals(orig.payloadDigest(), rv.payloadDigest().orElseThrow().toString());
+            assertEquals(200, rv.http().status());
+            assertEquals(0, rv.http().body().stream().readAllBytes().length, "revisit holds no payload");
+        }
+        try (FileChannel ch = FileChannel.open(warcFiles().get(0))) {
+            ch.position(nm.offset());
+            WarcRevisit rv = (WarcRevisit) new WarcReader(ch).next().orElseThrow();
+            assertEquals(WarcRevisit.SERVER_NOT_MODIFIED_1_1, rv.profile());
+            assertEquals(304, rv.http().status());
+        }
     }
 }
