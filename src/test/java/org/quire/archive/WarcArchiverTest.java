@@ -108,6 +108,12 @@ class WarcArchiverTest {
         assertEquals(loc.warcFile(), info.filename().orElseThrow());
         String fields = new String(info.serializeHeader(), StandardCharsets.UTF_8);
         assertTrue(fields.contains("WARC-Filename: " + loc.warcFile()), fields);
+        String infoBlock = new String(blocks(files.get(0)).get(0), StandardCharsets.UTF_8);
+        for (String field : List.of("software: quire/test", "hostname: crawler-1.example",
+                "operator: Test Operator", "contact: mailto:ops@example.org", "robots: obey", "isPartOf: news",
+                "http-header-user-agent: quire-test/1.0 (+https://example.org/bot)")) {
+            assertTrue(infoBlock.contains(field + "\r\n"), field + " in " + infoBlock);
+        }
 
         WarcResponse resp = (WarcResponse) recs.get(1);
         WarcRequest req = (WarcRequest) recs.get(2);
