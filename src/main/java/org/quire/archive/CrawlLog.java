@@ -1,0 +1,126 @@
+package org.quire.archive;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Appends one line per fetch attempt to {@code crawl.log}, Heritrix-style, space-separated:
+ * <pre>
+ * time status size url discovery-path via mime duration-ms digest note
+ * 2026-11-20T10:15:30.123Z 200 5120 https://example.org/a L https://example.org/ text/html 42 sha1:ABC... -
+ * </pre>
+ * Empty columns are {@code -}; no column ever holds a space. Thread-safe; buffered, flushed every
+ * {@value #FLUSH_EVERY_LINES} lines or when a line comes a second or more after the last flush, and on
+ * {@link #flush()} and {@link #close()}.
+ */
+public final class CrawlLog implements AutoCloseable {
+
+    static final int FLUSH_EVERY_LINES = 100;
+    private static final long FLUSH_EVERY_NANOS = 1_000_000_000L;
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final Path file;
+    private final BufferedWriter out;
+    private int unflushed;
+    private long lastFlush = System.nanoTime();
+    private boolean closed;
+
+    /** Opens (appending to) the log file, creating its directory if needed. */
+    public CrawlLog(Path file) throws IOException {
+        this.file = file;
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new IOException("cannot open the crawl log " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends the entry's line. */
+    public synchronized void log(CrawlLogEntry e) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("crawl log " + file + " is closed");
+        }
+        out.write(format(e));
+        out.write('\n');
+        unflushed++;
+        long now = System.nanoTime();
+        if (unflushed >= FLUSH_EVERY_LINES || now - lastFlush >= FLUSH_EVERY_NANOS) {
+            flushLocked(now);
+        }
+    }
+
+    public synchronized void flush() throws IOException {
+        if (!closed) {
+            flushLocked(System.nanoTime());
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (!closed) {
+            closed = true;
+            out.close();
+        }
+    }
+
+    private void flushLocked(long now) throws IOException {
+        out.flush();
+        unflushed = 0;
+        lastFlush = now;
+    }
+
+    /** The line for an entry, without the newline. */
+    public static String format(CrawlLogEntry e) {
+        return String.join(" ",
+                e.time() == null ? "-" : TIME.format(e.time()),
+                word(e.status()),
+                e.size() < 0 ? "-" : Long.toString(e.size()),
+                url(e.url()),
+                word(e.discoveryPath()),
+                url(e.via()),
+                word(e.mime()),
+                e.durationMs() < 0 ? "-" : Long.toString(e.durationMs()),
+                word(e.digest()),
+                word(e.note()));
+    }
+
+    /** A column value: "-" when empty, whitespace runs as one underscore. */
+    private static String word(String s) {
+        if (s == null || s.isBlank()) {
+            return "-";
+        }
+        return s.strip().replaceAll("\\s+", "_");
+    }
+
+    /** A URL column: "-" when empty, any whitespace percent-encoded so the URL stays one column and valid. */
+    private static String url(String s) {
+        if (s == null || s.isBlank()) {
+            return "-";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                for (byte b : bytes) {
+                    sb.append('%').append(String.format("%02X", b & 0xFF));
+                }
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}
