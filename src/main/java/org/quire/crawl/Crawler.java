@@ -3,6 +3,8 @@ package org.quire.crawl;
 import org.quire.archive.CrawlLog;
 import org.quire.archive.CrawlLogEntry;
 import org.quire.archive.WarcArchiver;
+import org.quire.archive.WarcinfoFields;
+import org.quire.output.SummaryCollector;
 import org.quire.cli.Version;
 import org.quire.config.Settings;
 import org.quire.extract.HtmlExtractor;
@@ -57,29 +59,30 @@ public final class Crawler {
     public CrawlSummary run() throws IOException {
         Settings s = job.settings();
         JobFolder folder = job.folder();
-        CrawlStats stats = new CrawlStats();
         Instant started = clock.instant();
         AtomicReference<IOException> fatal = new AtomicReference<>();
+        WarcinfoFields info = new WarcinfoFields("quire/" + Version.get(), hostname(), s.archive().operator(),
+                s.fetch().contact(), s.robots().obey() ? "obey" : "ignore", job.name(), s.fetch().userAgent());
 
         try (Frontier frontier = SqliteFrontier.open(folder.stateDb());
              HttpFetcher fetcher = new HttpFetcher(s.fetch());
-             WarcArchiver warc = WarcArchiver.create(folder.warcDir(), job.name(), started, s, hostname(),
-                     Version.get());
+             WarcArchiver warc = new WarcArchiver(folder.warcDir(), job.name(), started, s.archive().warcMaxSize(), info);
              CrawlLog log = new CrawlLog(folder.crawlLog());
              PagesJsonlWriter pagesOut = new PagesJsonlWriter(folder.pagesJsonl())) {
 
+            CrawlEvents events = new CrawlEvents(log, new SummaryCollector());
             ScopeRules scope = new ScopeRules(s.crawl(), job.seeds());
             TextFileWriter textOut = new TextFileWriter(folder.textDir());
             PageProcessor pages = new PageProcessor(s, new HtmlExtractor(), warc, pagesOut, textOut, frontier,
-                    scope, stats);
-            UrlProcessor processor = new UrlProcessor(s, frontier, fetcher, new RobotsFetcher(fetcher, s),
-                    new RobotsCache(s.robots()), new PolitenessPolicy(s.politeness()), warc, log, scope, pages,
-                    stats, clock);
+                    scope, events);
+            UrlProcessor processor = new UrlProcessor(s, frontier, fetcher,
+                    new RobotsFetcher(fetcher, s.fetch(), s.robots()), new RobotsCache(s.robots()),
+                    new PolitenessPolicy(s.politeness()), warc, events, scope, pages, clock);
             pages.logRejectionsWith(processor);
 
-            addSeeds(frontier, scope, log);
+            addSeeds(frontier, scope, events);
 
-            try (ProgressReporter progress = new ProgressReporter(() -> progressLine(frontier, stats, started),
+            try (ProgressReporter progress = new ProgressReporter(() -> progressLine(frontier, events, started),
                     console, ProgressReporter.isTerminal(), Duration.ofSeconds(10))) {
                 List<Thread> workers = new ArrayList<>();
                 int threads = Math.max(1, s.fetch().threads());
@@ -93,9 +96,11 @@ public final class Crawler {
                 }
             }
             frontier.flush();
-            Instant finished = clock.instant();
-            CrawlSummary summary = summarize(stats, frontier.stats(), started, finished, fatal.get());
-            SummaryWriter.write(folder.summaryJson(), summary);
+            warc.close();
+            CrawlSummary summary = events.summary().summarize(job.name(), folder.root().toString(), started,
+                    clock.instant(), warc.closedFiles().stream().map(p -> p.getFileName().toString()).toList(),
+                    warc.bytesWritten());
+            SummaryWriter.write(summary, folder.summaryJson());
             if (fatal.get() != null) {
                 throw fatal.get();
             }
@@ -103,14 +108,14 @@ public final class Crawler {
         }
     }
 
-    private void addSeeds(Frontier frontier, ScopeRules scope, CrawlLog log) {
+    private void addSeeds(Frontier frontier, ScopeRules scope, CrawlEvents events) throws IOException {
         List<Candidate> seeds = new ArrayList<>();
         for (String seed : job.seeds()) {
             ScopeDecision d = scope.decide(seed, 0);
             if (d.accepted()) {
                 seeds.add(Candidate.seed(seed));
             } else {
-                log.log(new CrawlLogEntry(clock.instant(), d.rejection().code(), -1, seed, "", null, null, 0, null,
+                events.record(CrawlLogEntry.refused(clock.instant(), seed, d.rejection(), "", null,
                         "seed-" + d.reason()));
             }
         }
@@ -149,21 +154,12 @@ public final class Crawler {
         }
     }
 
-    private static String progressLine(Frontier frontier, CrawlStats stats, Instant started) {
+    private static String progressLine(Frontier frontier, CrawlEvents events, Instant started) {
         FrontierStats f = frontier.stats();
         double secs = Math.max(0.001, Duration.between(started, Instant.now()).toMillis() / 1000.0);
+        long pages = events.pages.sum();
         return String.format("quire: %d fetched, %d pages, %d queued, %d in flight, %.1f pages/s, %d errors",
-                stats.fetches.sum(), stats.pages.sum(), f.queued(), f.inFlight(), stats.pages.sum() / secs,
-                stats.errors.sum());
-    }
-
-    private CrawlSummary summarize(CrawlStats stats, FrontierStats f, Instant started, Instant finished,
-                                   IOException fatal) {
-        double secs = Math.max(0.001, Duration.between(started, finished).toMillis() / 1000.0);
-        return new CrawlSummary(job.name(), job.folder().root().toString(), started.toString(), finished.toString(),
-                secs, stats.fetches.sum(), stats.pages.sum(), stats.records.sum(), stats.bytes.sum(),
-                stats.byStatus(), stats.robotsBlocked.sum(), stats.byError(), stats.pages.sum() / secs,
-                f.queued(), fatal == null ? null : fatal.getMessage());
+                events.fetches.sum(), pages, f.queued(), f.inFlight(), pages / secs, events.errors.sum());
     }
 
     static String hostname() {

@@ -1,6 +1,7 @@
 package org.quire.crawl;
 
 import org.jsoup.nodes.Document;
+import org.quire.archive.CrawlLogEntry;
 import org.quire.archive.RecordLocation;
 import org.quire.archive.WarcArchiver;
 import org.quire.config.Settings;
@@ -8,7 +9,6 @@ import org.quire.extract.ExtractedPage;
 import org.quire.extract.Extractor;
 import org.quire.extract.HtmlDecoder;
 import org.quire.extract.Link;
-import org.quire.extract.PageMetadata;
 import org.quire.fetch.ContentDecoder;
 import org.quire.fetch.ErrorKind;
 import org.quire.fetch.FetchResult;
@@ -40,11 +40,11 @@ final class PageProcessor {
     private final TextFileWriter textOut;
     private final Frontier frontier;
     private final ScopeRules scope;
-    private final CrawlStats stats;
+    private final CrawlEvents events;
     private UrlProcessor rejections;
 
     PageProcessor(Settings settings, Extractor extractor, WarcArchiver warc, PagesJsonlWriter pagesOut,
-                  TextFileWriter textOut, Frontier frontier, ScopeRules scope, CrawlStats stats) {
+                  TextFileWriter textOut, Frontier frontier, ScopeRules scope, CrawlEvents events) {
         this.settings = settings;
         this.extractor = extractor;
         this.warc = warc;
@@ -52,7 +52,7 @@ final class PageProcessor {
         this.textOut = textOut;
         this.frontier = frontier;
         this.scope = scope;
-        this.stats = stats;
+        this.events = events;
     }
 
     /** Where rejected links are logged (set once, before the crawl starts). */
@@ -80,7 +80,8 @@ final class PageProcessor {
         try {
             decoded = ContentDecoder.decode(r.body(), r.header("Content-Encoding"), settings.fetch().maxBodySize() * 10);
         } catch (Exception e) {
-            stats.error(ErrorKind.BAD_CONTENT.code());
+            events.record(CrawlLogEntry.refused(r.fetchedAt(), cu.url(), ErrorKind.BAD_CONTENT, cu.discoveryPath(),
+                    cu.via(), "undecodable-content: " + e.getMessage()));
             return;
         }
         Document doc = HtmlDecoder.parse(decoded, r.header("Content-Type"), cu.url());
@@ -106,15 +107,12 @@ final class PageProcessor {
         if (!outlinks.isEmpty()) {
             warc.archiveMetadata(URI.create(cu.url()), loc.recordId(), List.copyOf(outlinks));
         }
-        PageMetadata m = page.metadata();
-        String originalUrl = cu.discoveryPath().endsWith("R") && cu.via() != null ? cu.via() : cu.url();
-        pagesOut.write(new PageRecord(originalUrl, cu.url(), r.status(), r.fetchedAt().toString(), r.mimeType(),
-                m.title(), m.author(), m.published(), m.language(), m.siteName(), m.canonicalUrl(), m.description(),
-                page.text(), loc.warcFile(), loc.offset(), loc.recordId(), loc.payloadDigest(), cu.depth(), cu.via()));
+        String requested = cu.discoveryPath().endsWith("R") && cu.via() != null ? cu.via() : cu.url();
+        pagesOut.write(PageRecord.of(requested, r, page, loc, cu.depth(), cu.via()));
         if (settings.archive().writeText()) {
             textOut.write(cu.url(), page.text());
         }
-        stats.pages.increment();
+        events.page();
         if (!next.isEmpty()) {
             frontier.add(next);
         }

@@ -1,6 +1,5 @@
 package org.quire.crawl;
 
-import org.quire.archive.CrawlLog;
 import org.quire.archive.CrawlLogEntry;
 import org.quire.archive.RecordLocation;
 import org.quire.archive.WarcArchiver;
@@ -42,18 +41,18 @@ final class UrlProcessor {
     private final RobotsCache robotsCache;
     private final PolitenessPolicy politeness;
     private final WarcArchiver warc;
-    private final CrawlLog log;
+    private final CrawlEvents events;
     private final ScopeRules scope;
     private final PageProcessor pages;
-    private final CrawlStats stats;
     private final Clock clock;
     private final RejectionMemory rejections = new RejectionMemory(100_000);
     private final Map<String, AtomicLong> perHost = new ConcurrentHashMap<>();
+    private final AtomicLong pagesStarted = new AtomicLong();
     private volatile boolean budgetSpent;
 
     UrlProcessor(Settings settings, Frontier frontier, HttpFetcher fetcher, RobotsFetcher robotsFetcher,
-                 RobotsCache robotsCache, PolitenessPolicy politeness, WarcArchiver warc, CrawlLog log,
-                 ScopeRules scope, PageProcessor pages, CrawlStats stats, Clock clock) {
+                 RobotsCache robotsCache, PolitenessPolicy politeness, WarcArchiver warc, CrawlEvents events,
+                 ScopeRules scope, PageProcessor pages, Clock clock) {
         this.settings = settings;
         this.frontier = frontier;
         this.fetcher = fetcher;
@@ -61,10 +60,9 @@ final class UrlProcessor {
         this.robotsCache = robotsCache;
         this.politeness = politeness;
         this.warc = warc;
-        this.log = log;
+        this.events = events;
         this.scope = scope;
         this.pages = pages;
-        this.stats = stats;
         this.clock = clock;
     }
 
@@ -88,13 +86,12 @@ final class UrlProcessor {
             return;
         }
         if (settings.robots().obey()) {
-            if (rules.temporary()) {
+            if (rules.isTemporaryDisallowAll()) {
                 retryOrGiveUp(cu, ErrorKind.ROBOTS_UNAVAILABLE, "robots.txt unavailable",
                         clock.instant().plus(settings.robots().retryAfter()), clock.instant());
                 return;
             }
             if (!rules.isAllowed(uri)) {
-                stats.robotsBlocked.increment();
                 finish(cu, ErrorKind.ROBOTS_DENIED, "disallowed-by-robots.txt", clock.instant());
                 return;
             }
@@ -108,23 +105,18 @@ final class UrlProcessor {
             return;
         }
         FetchResult r = fetcher.fetch(uri, List.of());
-        stats.fetches.increment();
         Duration crawlDelay = settings.robots().obey() ? rules.crawlDelay() : Duration.ZERO;
         Instant hostNext = nextAllowed(cu.hostKey(), r, crawlDelay);
         if (!r.hasResponse()) {
             logAttempt(cu, r, null, r.error().code(), r.errorMessage());
-            if (r.error().retryable()) {
-                retryOrGiveUp(cu, r.error(), r.errorMessage(), retryTime(cu), hostNext);
+            if (r.error().retryable() && cu.attempts() < settings.fetch().maxRetries()) {
+                frontier.postpone(cu, retryTime(cu), hostNext, true);
             } else {
-                stats.error(r.error().code());
                 frontier.complete(cu, r.error().code(), hostNext);
             }
             return;
         }
         RecordLocation loc = warc.archive(r);
-        stats.records.increment();
-        stats.bytes.add(r.body().length);
-        stats.status(r.status());
         logAttempt(cu, r, loc, Integer.toString(r.status()), r.truncated() == null ? "" : "truncated-" + r.truncated());
         if ((r.status() == 429 || r.status() == 503) && cu.attempts() < settings.fetch().maxRetries()) {
             frontier.postpone(cu, hostNext, hostNext, true);
@@ -140,25 +132,29 @@ final class UrlProcessor {
 
     private void fetchRobots(CrawlUrl cu, URI uri) throws IOException {
         RobotsOutcome outcome = robotsFetcher.fetch(uri);
-        FetchResult last = null;
-        for (FetchResult r : outcome.results()) {
-            last = r;
-            RecordLocation loc = null;
-            if (r.hasResponse()) {
-                loc = warc.archive(r);
-                stats.records.increment();
-                stats.bytes.add(r.body().length);
-            }
+        for (FetchResult r : outcome.hops()) {
+            RecordLocation loc = r.hasResponse() ? warc.archive(r) : null;
             String status = r.hasResponse() ? Integer.toString(r.status()) : r.error().code();
-            log.log(entry(r.url().toString(), cu.discoveryPath() + "P", cu.url(), r, loc, status,
+            events.record(entry(r.url().toString(), cu.discoveryPath() + "P", cu.url(), r, loc, status,
                     r.hasResponse() ? "robots.txt" : r.errorMessage()));
+        }
+        FetchResult last = outcome.last();
+        if (last != null && !last.hasResponse() && !last.error().retryable()) {
+            // No request can reach this host at all (a private address, a bad URL): nothing to wait for.
+            frontier.complete(cu, last.error().code(), clock.instant());
+            return;
+        }
+        if (last != null && last.error() == ErrorKind.DNS) {
+            // The name does not resolve: retry the URL with back-off rather than caching a disallow-all.
+            retryOrGiveUp(cu, ErrorKind.DNS, last.errorMessage(), retryTime(cu), clock.instant());
+            return;
         }
         robotsCache.put(uri, outcome.rules());
         Instant hostNext = last == null ? clock.instant() : nextAllowed(cu.hostKey(), last, outcome.rules().crawlDelay());
         frontier.postpone(cu, clock.instant(), hostNext, false);
     }
 
-    private void followRedirect(CrawlUrl cu, URI from, String location) {
+    private void followRedirect(CrawlUrl cu, URI from, String location) throws IOException {
         String target;
         try {
             target = UrlNormalizer.normalize(from.resolve(location.trim()).toString());
@@ -196,11 +192,10 @@ final class UrlProcessor {
     }
 
     /** Logs a URL that will not be crawled, once (recently) per URL. */
-    void logRejected(String url, CrawlUrl from, ErrorKind kind, String reason) {
-        stats.rejected.increment();
+    void logRejected(String url, CrawlUrl from, ErrorKind kind, String reason) throws IOException {
         if (rejections.firstTime(url)) {
-            log.log(new CrawlLogEntry(clock.instant(), kind.code(), -1, url, from.discoveryPath() + "L", from.url(),
-                    null, 0, null, reason));
+            events.record(CrawlLogEntry.refused(clock.instant(), url, kind, from.discoveryPath() + "L", from.url(),
+                    reason));
         }
     }
 
@@ -214,7 +209,7 @@ final class UrlProcessor {
         if (max <= 0) {
             return true;
         }
-        if (stats.pageBudget.incrementAndGet() > max) {
+        if (pagesStarted.incrementAndGet() > max) {
             budgetSpent = true;
             return false;
         }
@@ -232,7 +227,8 @@ final class UrlProcessor {
         return clock.instant().plus(wait.compareTo(max) > 0 ? max : wait);
     }
 
-    private void retryOrGiveUp(CrawlUrl cu, ErrorKind kind, String message, Instant notBefore, Instant hostNext) {
+    private void retryOrGiveUp(CrawlUrl cu, ErrorKind kind, String message, Instant notBefore, Instant hostNext)
+            throws IOException {
         if (cu.attempts() < settings.fetch().maxRetries()) {
             frontier.postpone(cu, notBefore, hostNext, true);
         } else {
@@ -241,15 +237,14 @@ final class UrlProcessor {
     }
 
     /** Logs a URL that ends without (another) fetch, and completes it. */
-    private void finish(CrawlUrl cu, ErrorKind kind, String note, Instant hostNext) {
-        stats.error(kind.code());
-        log.log(new CrawlLogEntry(clock.instant(), kind.code(), -1, cu.url(), cu.discoveryPath(), cu.via(),
-                null, 0, null, note));
+    private void finish(CrawlUrl cu, ErrorKind kind, String note, Instant hostNext) throws IOException {
+        events.record(CrawlLogEntry.refused(clock.instant(), cu.url(), kind, cu.discoveryPath(), cu.via(), note));
         frontier.complete(cu, kind.code(), hostNext);
     }
 
-    private void logAttempt(CrawlUrl cu, FetchResult r, RecordLocation loc, String status, String note) {
-        log.log(entry(cu.url(), cu.discoveryPath(), cu.via(), r, loc, status, note));
+    private void logAttempt(CrawlUrl cu, FetchResult r, RecordLocation loc, String status, String note)
+            throws IOException {
+        events.record(entry(cu.url(), cu.discoveryPath(), cu.via(), r, loc, status, note));
     }
 
     private static CrawlLogEntry entry(String url, String path, String via, FetchResult r, RecordLocation loc,
