@@ -7,6 +7,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
@@ -45,6 +46,11 @@ public final class ContentDecoder {
      */
     public static byte[] decode(byte[] body, String contentEncodingHeader, long maxDecodedBytes,
                                 boolean acceptTruncated) throws ContentDecodingException {
+        return decode(body, contentEncodingHeader, maxDecodedBytes, acceptTruncated, false);
+    }
+
+    private static byte[] decode(byte[] body, String contentEncodingHeader, long maxDecodedBytes,
+                                 boolean acceptTruncated, boolean cutAtLimit) throws ContentDecodingException {
         List<String> codings = codings(contentEncodingHeader);
         if (codings.isEmpty()) {
             if (body.length > maxDecodedBytes) {
@@ -61,7 +67,7 @@ public final class ContentDecoder {
             for (int i = codings.size() - 1; i >= 0; i--) {
                 in = decoderFor(codings.get(i), in);
             }
-            return readCapped(in, maxDecodedBytes, acceptTruncated);
+            return readCapped(in, maxDecodedBytes, acceptTruncated, cutAtLimit);
         } catch (ContentDecodingException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -75,6 +81,20 @@ public final class ContentDecoder {
                 // nothing to release beyond memory
             }
         }
+    }
+
+    /**
+     * The first {@code maxBytes} decoded bytes of {@code body}, for readers that only look at a prefix
+     * (robots.txt: at most 500 KiB). Output beyond the limit is not produced, and a body that ends early
+     * yields what was decoded; unknown codings and corrupt data still throw.
+     */
+    public static byte[] decodePrefix(byte[] body, String contentEncodingHeader, int maxBytes)
+            throws ContentDecodingException {
+        List<String> codings = codings(contentEncodingHeader);
+        if (codings.isEmpty() || body.length == 0) {
+            return body.length > maxBytes ? Arrays.copyOf(body, maxBytes) : body;
+        }
+        return decode(body, contentEncodingHeader, maxBytes, true, true);
     }
 
     /** The codings named in the header, lower-case, identity dropped, in the order they were applied. */
@@ -125,7 +145,7 @@ public final class ContentDecoder {
         };
     }
 
-    private static byte[] readCapped(InputStream in, long max, boolean acceptTruncated)
+    private static byte[] readCapped(InputStream in, long max, boolean acceptTruncated, boolean cutAtLimit)
             throws IOException, ContentDecodingException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[16 * 1024];
@@ -133,6 +153,10 @@ public final class ContentDecoder {
             int n;
             while ((n = in.read(buffer)) != -1) {
                 if (out.size() + (long) n > max) {
+                    if (cutAtLimit) {
+                        out.write(buffer, 0, (int) (max - out.size()));
+                        break;
+                    }
                     throw tooLarge(max);
                 }
                 out.write(buffer, 0, n);
