@@ -174,6 +174,20 @@ class HttpFetcherTest {
     }
 
     @Test
+    void aHugeContentLengthDoesNotReserveMemory() throws Exception {
+        // Claims a terabyte; the fetcher must read incrementally (the test JVM has 1 GiB).
+        String response = "HTTP/1.1 200 OK\r\nContent-Length: 1000000000000\r\n\r\n" + "a".repeat(3000);
+        try (RawServer raw = new RawServer(response.getBytes(StandardCharsets.ISO_8859_1));
+             HttpFetcher small = new HttpFetcher(TestSettings.fetch(true, Duration.ofSeconds(5), 2000))) {
+            FetchResult r = small.fetch(raw.url(), List.of());
+            assertEquals(200, r.status());
+            assertEquals(2000, r.body().length);
+            assertEquals("length", r.truncated());
+            assertEquals("1000000000000", r.header("Content-Length"));
+        }
+    }
+
+    @Test
     void mapsFailuresToErrorKinds() throws Exception {
         server.stubFor(get(urlEqualTo("/reset")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         server.stubFor(get(urlEqualTo("/empty")).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
