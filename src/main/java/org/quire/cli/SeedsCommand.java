@@ -97,7 +97,9 @@ public final class SeedsCommand implements Callable<Integer> {
             if (crawl != null) {
                 SeedFile one = all.get(crawl);
                 if (one == null) {
-                    throw new InputException("no crawl named '" + crawl + "' in " + seeds + " (crawls: "
+                    throw new InputException("no crawl named '" + crawl + "' in "
+                            + (java.nio.file.Files.isDirectory(seeds) ? SeedDirectory.shown(seeds) : seeds.toString())
+                            + " (crawls: "
                             + String.join(", ", all.keySet()) + ")");
                 }
                 shown = Map.of(crawl, one);

@@ -48,8 +48,8 @@ public final class SeedDirectory {
         return Collections.unmodifiableSortedMap(out);
     }
 
-    /** The folder as shown in messages, with a trailing slash ({@code seeds/}). */
-    static String shown(Path dir) {
+    /** A folder as shown in messages: as given, with a trailing slash ({@code seeds/}). */
+    public static String shown(Path dir) {
         String s = dir.toString();
         return s.endsWith("/") || s.endsWith(dir.getFileSystem().getSeparator()) ? s : s + "/";
     }

@@ -13,6 +13,15 @@ import java.util.Optional;
  * fragment dropped, dot segments resolved, percent-encoding tidied, IDN hosts to punycode).
  */
 public final class SeedUrls {
+    static {
+        // crawler-commons logs through SLF4J; with no provider on the class path SLF4J prints a three-line notice
+        // on standard error at first use. Keep quire's standard error for quire's own messages (an explicit
+        // -Dslf4j.internal.verbosity=... still wins).
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+    }
+
     private static final BasicURLNormalizer NORMALIZER = new BasicURLNormalizer();
 
     private SeedUrls() {

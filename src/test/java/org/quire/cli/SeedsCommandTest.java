@@ -102,7 +102,7 @@ class SeedsCommandTest {
         assertEquals(0, Main.run("seeds", "list", "news", "--seeds", dir.toString()));
         assertEquals("news (" + dir.resolve("news.txt") + ", 1 seed)\n  https://news.example/\n", out());
         assertEquals(2, Main.run("seeds", "list", "shop", "--seeds", dir.toString()));
-        assertEquals("quire: no crawl named 'shop' in " + dir + " (crawls: blog, news)\n", err());
+        assertEquals("quire: no crawl named 'shop' in " + dir + "/ (crawls: blog, news)\n", err());
     }
 
     @Test
