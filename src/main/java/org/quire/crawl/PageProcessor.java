@@ -15,6 +15,7 @@ import org.quire.fetch.FetchResult;
 import org.quire.frontier.Candidate;
 import org.quire.frontier.CrawlUrl;
 import org.quire.frontier.Frontier;
+import org.quire.seeds.SeedUrls;
 import org.quire.output.PageRecord;
 import org.quire.output.PagesJsonlWriter;
 import org.quire.output.TextFileWriter;
@@ -60,6 +61,9 @@ final class PageProcessor {
         this.rejections = processor;
     }
 
+    /** A page may decode to at most this many times the body size limit (decompression-bomb guard). */
+    private static final long MAX_DECODED_FACTOR = 10;
+
     static boolean isHtml(FetchResult r) {
         String mime = r.mimeType();
         return mime.equals("text/html") || mime.equals("application/xhtml+xml")
@@ -78,7 +82,8 @@ final class PageProcessor {
         }
         byte[] decoded;
         try {
-            decoded = ContentDecoder.decode(r.body(), r.header("Content-Encoding"), settings.fetch().maxBodySize() * 10);
+            decoded = ContentDecoder.decode(r.body(), r.header("Content-Encoding"), MAX_DECODED_FACTOR * settings.fetch().maxBodySize(),
+                    r.truncated() != null);
         } catch (Exception e) {
             events.record(CrawlLogEntry.refused(r.fetchedAt(), cu.url(), ErrorKind.BAD_CONTENT, cu.discoveryPath(),
                     cu.via(), "undecodable-content: " + e.getMessage()));
@@ -90,7 +95,7 @@ final class PageProcessor {
         List<Candidate> next = new ArrayList<>();
         Set<String> outlinks = new LinkedHashSet<>();
         for (Link link : page.links()) {
-            String url = UrlNormalizer.normalize(link.url());
+            String url = SeedUrls.normalise(link.url()).orElse(null);
             if (url == null || !outlinks.add(url)) {
                 continue;
             }

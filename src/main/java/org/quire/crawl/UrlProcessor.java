@@ -15,6 +15,7 @@ import org.quire.fetch.RobotsRules;
 import org.quire.frontier.Candidate;
 import org.quire.frontier.CrawlUrl;
 import org.quire.frontier.Frontier;
+import org.quire.seeds.SeedUrls;
 
 import java.io.IOException;
 import java.net.URI;
@@ -157,7 +158,7 @@ final class UrlProcessor {
     private void followRedirect(CrawlUrl cu, URI from, String location) throws IOException {
         String target;
         try {
-            target = UrlNormalizer.normalize(from.resolve(location.trim()).toString());
+            target = SeedUrls.normalise(from.resolve(location.trim()).toString()).orElse(null);
         } catch (IllegalArgumentException e) {
             target = null;
         }
