@@ -414,12 +414,14 @@ public final class SqliteFrontier implements Frontier {
         }
     }
 
+    /** Epoch millis, rounded up so that nothing is handed out before the instant asked for. */
     private static long toMillis(Instant t) {
         if (t == null) {
             return 0;
         }
         try {
-            return t.toEpochMilli();
+            long ms = t.toEpochMilli();
+            return t.getNano() % 1_000_000 == 0 ? ms : Math.addExact(ms, 1);
         } catch (ArithmeticException e) {
             return t.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
