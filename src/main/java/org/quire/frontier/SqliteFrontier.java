@@ -114,7 +114,6 @@ public final class SqliteFrontier implements Frontier {
             }
             h.queued = count;
             queued += count;
-            return 0;
         });
         done = store.countAll() - queued;
         for (HostState h : hostsByKey.values()) {

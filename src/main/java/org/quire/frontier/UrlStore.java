@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.LongBinaryOperator;
 
 /**
  * The frontier's SQLite file: schema, prepared statements and the batching of writes into long transactions.
@@ -167,13 +166,18 @@ final class UrlStore implements AutoCloseable {
         }
     }
 
-    /** Calls {@code sink.applyAsLong(hostId, queuedCount)} for every host with queued URLs. */
-    void queuedByHost(LongBinaryOperator sink) {
+    /** Receives one host's count of queued URLs. */
+    interface QueuedCount {
+        void accept(long hostId, long queued);
+    }
+
+    /** Calls {@code sink} for every host with queued URLs. */
+    void queuedByHost(QueuedCount sink) {
         try (Statement s = db.createStatement();
              ResultSet rs = s.executeQuery(
                      "SELECT host_id, count(*) FROM urls WHERE state = 0 GROUP BY host_id")) {
             while (rs.next()) {
-                sink.applyAsLong(rs.getLong(1), rs.getLong(2));
+                sink.accept(rs.getLong(1), rs.getLong(2));
             }
         } catch (SQLException e) {
             throw failure("counting queued URLs", e);
