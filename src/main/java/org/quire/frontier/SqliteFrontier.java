@@ -39,7 +39,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SqliteFrontier implements Frontier {
 
-    static final int COMMIT_EVERY = 2_000;
+    static final int COMMIT_EVERY = 10_000;
     static final long COMMIT_INTERVAL_MS = 100;
     static final int DEFAULT_READ_BATCH = 8;
     static final int DEFAULT_MAX_BUFFERED = 10_000;
