@@ -25,7 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>
  * Only per-host scheduling state lives in memory: for each host its next-allowed time, how many URLs it has queued,
  * which URL is in flight, and a small buffer of its next URLs; hosts with something to hand out sit in a set
- * ordered by the time they become ready. Each host's URLs are read from the database in small batches, oldest
+ * ordered by the time they became (or become) ready, so ready hosts take turns. Each host's URLs are read from the database in small batches, oldest
  * first. Every change is written at once into a long-running transaction that is committed every
  * {@value #COMMIT_EVERY} changes and at least every {@value #COMMIT_INTERVAL_MS} ms, so a crash loses at most that
  * much work, and {@link #flush} makes everything durable at once.
@@ -153,6 +153,7 @@ public final class SqliteFrontier implements Frontier {
                 hostIds[i] = hosts[i].id;
             }
             boolean[] inserted = store.insertUrls(list, hostIds);
+            long now = System.currentTimeMillis();
             int added = 0;
             for (int i = 0; i < inserted.length; i++) {
                 if (!inserted[i]) {
@@ -164,8 +165,9 @@ public final class SqliteFrontier implements Frontier {
                 if (!h.inFlight()) {
                     // A new URL is ready at once, so the host is ready from its next-allowed time on, even if its
                     // other URLs were all postponed.
-                    if (!h.scheduled || h.readyAt > h.nextAllowed) {
-                        schedule(h, h.nextAllowed);
+                    long readyAt = Math.max(h.nextAllowed, now);
+                    if (!h.scheduled || h.readyAt > readyAt) {
+                        schedule(h, readyAt);
                     }
                 }
             }
@@ -263,7 +265,7 @@ public final class SqliteFrontier implements Frontier {
             inFlight--;
             done++;
             if (h.queued > 0) {
-                schedule(h, nextAllowed);
+                schedule(h, Math.max(nextAllowed, System.currentTimeMillis()));
             }
             store.commitIfDue();
             changed.signalAll();
@@ -286,7 +288,7 @@ public final class SqliteFrontier implements Frontier {
             queued++;
             inFlight--;
             // If the host has nothing else ready by then, take() finds out and reschedules it for notBefore.
-            schedule(h, nextAllowed);
+            schedule(h, Math.max(nextAllowed, System.currentTimeMillis()));
             store.commitIfDue();
             changed.signalAll();
         } finally {

@@ -187,6 +187,23 @@ class SqliteFrontierTest {
     }
 
     @Test
+    void readyHostsTakeTurnsInTheOrderTheyBecameReady() throws Exception {
+        frontier.add(seeds("a.test", 0, 3));
+        CrawlUrl a0 = next();
+        frontier.complete(a0, "200", Instant.now());
+        Thread.sleep(5); // so that b becomes ready strictly after a
+        frontier.add(seeds("b.test", 0, 2));
+        CrawlUrl a1 = next();
+        assertEquals("a.test", a1.hostKey());
+        CrawlUrl b0 = next();
+        assertEquals("b.test", b0.hostKey());
+        frontier.complete(a1, "200", Instant.now());
+        frontier.complete(b0, "200", Instant.now());
+        assertEquals("a.test", next().hostKey());
+        assertEquals("b.test", next().hostKey());
+    }
+
+    @Test
     void exhaustedOnlyWhenNothingIsQueuedOrInFlight() throws Exception {
         assertTrue(frontier.isExhausted());
         assertEquals(Optional.empty(), frontier.next(Duration.ofHours(1)), "empty frontier: next must not block");
