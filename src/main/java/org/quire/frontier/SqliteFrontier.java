@@ -24,11 +24,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * of URLs lives on disk and survives a crash.
  * <p>
  * Only per-host scheduling state lives in memory: for each host its next-allowed time, how many URLs it has queued,
- * which URL is in flight, and a small buffer of its next URLs; hosts with something to hand out sit in a set
- * ordered by the time they became (or become) ready, so ready hosts take turns. Each host's URLs are read from the database in small batches, oldest
- * first. Every change is written at once into a long-running transaction that is committed every
- * {@value #COMMIT_EVERY} changes and at least every {@value #COMMIT_INTERVAL_MS} ms, so a crash loses at most that
- * much work, and {@link #flush} makes everything durable at once.
+ * which URL is in flight, and a small buffer of its next URLs (at most 10,000 buffered in all); hosts with something
+ * to hand out sit in a set ordered by the time they became (or become) ready, so ready hosts take turns. Each host's
+ * URLs are read from the database in small batches, oldest first. Every change is written at once into a
+ * long-running transaction that is committed every 10,000 changes and at least every 100 ms, so a crash loses at
+ * most that much work, and {@link #flush} makes everything durable at once.
  * <p>
  * On reopen, URLs that were in flight when the process died go back to their queues (their attempt not counted);
  * done URLs stay done and are never handed out again. One process at a time may use a database file.
