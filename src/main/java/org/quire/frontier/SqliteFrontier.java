@@ -1,0 +1,438 @@
+package org.quire.frontier;
+
+import org.quire.archive.RecordLocation;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The crawl frontier of one job, kept in an embedded SQLite file in the job folder, so that a frontier of millions
+ * of URLs lives on disk and survives a crash.
+ * <p>
+ * Only per-host scheduling state lives in memory: for each host its next-allowed time, how many URLs it has queued,
+ * which URL is in flight, and a small buffer of its next URLs (at most 10,000 buffered in all); hosts with something
+ * to hand out sit in a set ordered by the time they became (or become) ready, so ready hosts take turns. Each host's
+ * URLs are read from the database in small batches, oldest first. Every change is written at once into a
+ * long-running transaction that is committed every 10,000 changes and at least every 100 ms, so a crash loses at
+ * most that much work, and {@link #flush} makes everything durable at once.
+ * <p>
+ * On reopen, URLs that were in flight when the process died go back to their queues (their attempt not counted);
+ * done URLs stay done and are never handed out again. One process at a time may use a database file.
+ * <p>
+ * Thread-safe: one lock guards the scheduling state and the database connection; {@link #next} waits on a
+ * condition, woken by every {@code add}, {@code complete} and {@code postpone} and by the earliest host's
+ * ready time, never by polling the database.
+ */
+public final class SqliteFrontier implements Frontier {
+
+    static final int COMMIT_EVERY = 10_000;
+    static final long COMMIT_INTERVAL_MS = 100;
+    static final int DEFAULT_READ_BATCH = 8;
+    static final int DEFAULT_MAX_BUFFERED = 10_000;
+
+    private final UrlStore store;
+    private final int readBatch;
+    private final int maxBuffered;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Map<String, HostState> hostsByKey = new HashMap<>();
+    /** Hosts with queued URLs and nothing in flight, earliest ready first. */
+    private final TreeSet<HostState> ready = new TreeSet<>(
+            Comparator.<HostState>comparingLong(h -> h.readyAt).thenComparingLong(h -> h.id));
+    private final ScheduledExecutorService committer;
+
+    private long queued;
+    private long inFlight;
+    private long done;
+    private int buffered;
+    private boolean closed;
+
+    private SqliteFrontier(UrlStore store, int readBatch, int maxBuffered) {
+        this.store = store;
+        this.readBatch = readBatch;
+        this.maxBuffered = maxBuffered;
+        load();
+        committer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "frontier-commit");
+            t.setDaemon(true);
+            return t;
+        });
+        committer.scheduleWithFixedDelay(this::commitIfDirty, COMMIT_INTERVAL_MS, COMMIT_INTERVAL_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Creates the frontier database at {@code dbFile} (and its folder), or reopens it after a clean stop or a
+     * crash.
+     *
+     * @throws FrontierException when the file cannot be opened as a frontier database
+     */
+    public static SqliteFrontier open(Path dbFile) {
+        return open(dbFile, DEFAULT_READ_BATCH, DEFAULT_MAX_BUFFERED);
+    }
+
+    /** As {@link #open(Path)}, with the size of per-host read batches and the cap on URLs buffered in memory. */
+    static SqliteFrontier open(Path dbFile, int readBatch, int maxBuffered) {
+        if (readBatch < 1 || maxBuffered < 1) {
+            throw new IllegalArgumentException("readBatch and maxBuffered must be positive");
+        }
+        UrlStore store = UrlStore.open(dbFile, COMMIT_EVERY);
+        try {
+            return new SqliteFrontier(store, readBatch, maxBuffered);
+        } catch (RuntimeException e) {
+            store.abandon();
+            throw e;
+        }
+    }
+
+    private void load() {
+        for (UrlStore.HostRow row : store.hosts()) {
+            hostsByKey.put(row.name(), new HostState(row.id(), row.name(), row.nextAllowed()));
+        }
+        store.requeueAllInFlight();
+        Map<Long, HostState> byId = new HashMap<>();
+        hostsByKey.values().forEach(h -> byId.put(h.id, h));
+        store.queuedByHost((hostId, count) -> {
+            HostState h = byId.get(hostId);
+            if (h == null) {
+                throw new IllegalStateException("queued URLs of unknown host id " + hostId);
+            }
+            h.queued = count;
+            queued += count;
+        });
+        done = store.countAll() - queued;
+        for (HostState h : hostsByKey.values()) {
+            if (h.queued > 0) {
+                schedule(h, h.nextAllowed);
+            }
+        }
+        store.commit();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException naming the URL when one has no host; then none of the batch is added
+     */
+    @Override
+    public int add(Collection<Candidate> candidates) {
+        if (candidates.isEmpty()) {
+            return 0;
+        }
+        List<Candidate> list = new ArrayList<>(candidates);
+        String[] keys = new String[list.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = HostKeys.of(list.get(i).url());
+        }
+        lock.lock();
+        try {
+            checkOpen();
+            HostState[] hosts = new HostState[keys.length];
+            long[] hostIds = new long[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                hosts[i] = hostsByKey.get(keys[i]);
+                if (hosts[i] == null) {
+                    hosts[i] = new HostState(store.insertHost(keys[i]), keys[i], 0);
+                    hostsByKey.put(keys[i], hosts[i]);
+                }
+                hostIds[i] = hosts[i].id;
+            }
+            boolean[] inserted = store.insertUrls(list, hostIds);
+            long now = System.currentTimeMillis();
+            int added = 0;
+            for (int i = 0; i < inserted.length; i++) {
+                if (!inserted[i]) {
+                    continue;
+                }
+                added++;
+                HostState h = hosts[i];
+                h.queued++;
+                if (!h.inFlight()) {
+                    // A new URL is ready at once, so the host is ready from its next-allowed time on, even if its
+                    // other URLs were all postponed.
+                    long readyAt = Math.max(h.nextAllowed, now);
+                    if (!h.scheduled || h.readyAt > readyAt) {
+                        schedule(h, readyAt);
+                    }
+                }
+            }
+            queued += added;
+            store.commitIfDue();
+            if (added > 0) {
+                changed.signalAll();
+            }
+            return added;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<CrawlUrl> next(Duration maxWait) throws InterruptedException {
+        long deadline = System.nanoTime() + Math.max(0, saturatedNanos(maxWait));
+        lock.lockInterruptibly();
+        try {
+            while (true) {
+                if (closed || queued == 0 && inFlight == 0) {
+                    return Optional.empty();
+                }
+                long now = System.currentTimeMillis();
+                HostState first = ready.isEmpty() ? null : ready.first();
+                if (first != null && first.readyAt <= now) {
+                    ready.pollFirst();
+                    first.scheduled = false;
+                    CrawlUrl url = take(first, now);
+                    if (url != null) {
+                        return Optional.of(url);
+                    }
+                    continue; // nothing of that host was ready after all: it has been rescheduled
+                }
+                long waitNanos = deadline - System.nanoTime();
+                if (waitNanos <= 0) {
+                    return Optional.empty();
+                }
+                if (first != null) {
+                    waitNanos = Math.min(waitNanos, TimeUnit.MILLISECONDS.toNanos(first.readyAt - now));
+                }
+                changed.awaitNanos(waitNanos);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Hands out the host's next ready URL, or reschedules the host for when its first postponed URL is due. */
+    private CrawlUrl take(HostState h, long now) {
+        if (h.buffer.isEmpty()) {
+            int limit = Math.max(1, Math.min(readBatch, maxBuffered - buffered));
+            List<CrawlUrl> batch = store.readyBatch(h.id, h.key, now, limit);
+            h.buffer.addAll(batch);
+            buffered += batch.size();
+        }
+        CrawlUrl url = h.buffer.peekFirst();
+        if (url == null) {
+            long earliest = store.earliestNotBefore(h.id).orElseThrow(
+                    () -> new IllegalStateException("host " + h.key + " counted " + h.queued + " queued, found none"));
+            schedule(h, Math.max(h.nextAllowed, earliest));
+            return null;
+        }
+        store.markInFlight(url.id());
+        h.buffer.pollFirst();
+        buffered--;
+        h.inFlightId = url.id();
+        h.queued--;
+        queued--;
+        inFlight++;
+        store.commitIfDue();
+        return url;
+    }
+
+    @Override
+    public void complete(CrawlUrl url, String outcome, Instant hostNextAllowed) {
+        complete(url, outcome, hostNextAllowed, null);
+    }
+
+    /**
+     * As {@link #complete(CrawlUrl, String, Instant)}, also recording where the URL's response (or revisit)
+     * record landed, so that a resume can tell which captures are already archived.
+     *
+     * @param where the record's location, or null when nothing was archived
+     */
+    public void complete(CrawlUrl url, String outcome, Instant hostNextAllowed, RecordLocation where) {
+        lock.lock();
+        try {
+            HostState h = releasing(url);
+            long nextAllowed = toMillis(hostNextAllowed);
+            store.markDone(url.id(), outcome, System.currentTimeMillis(), where);
+            store.setNextAllowed(h.id, nextAllowed);
+            h.inFlightId = -1;
+            h.nextAllowed = nextAllowed;
+            inFlight--;
+            done++;
+            if (h.queued > 0) {
+                schedule(h, Math.max(nextAllowed, System.currentTimeMillis()));
+            }
+            store.commitIfDue();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void postpone(CrawlUrl url, Instant notBefore, Instant hostNextAllowed, boolean countAsAttempt) {
+        lock.lock();
+        try {
+            HostState h = releasing(url);
+            long nextAllowed = toMillis(hostNextAllowed);
+            store.requeue(url.id(), toMillis(notBefore), countAsAttempt);
+            store.setNextAllowed(h.id, nextAllowed);
+            h.inFlightId = -1;
+            h.nextAllowed = nextAllowed;
+            h.queued++;
+            queued++;
+            inFlight--;
+            // If the host has nothing else ready by then, take() finds out and reschedules it for notBefore.
+            schedule(h, Math.max(nextAllowed, System.currentTimeMillis()));
+            store.commitIfDue();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private HostState releasing(CrawlUrl url) {
+        checkOpen();
+        HostState h = hostsByKey.get(url.hostKey());
+        if (h == null || h.inFlightId != url.id()) {
+            throw new IllegalStateException("not in flight: " + url.url());
+        }
+        return h;
+    }
+
+    private void schedule(HostState h, long readyAt) {
+        if (h.scheduled) {
+            ready.remove(h);
+        }
+        h.readyAt = readyAt;
+        h.scheduled = true;
+        ready.add(h);
+    }
+
+    @Override
+    public boolean isExhausted() {
+        lock.lock();
+        try {
+            return queued == 0 && inFlight == 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public FrontierStats stats() {
+        lock.lock();
+        try {
+            return new FrontierStats(queued, inFlight, done, hostsByKey.size());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many URLs are done, whatever their outcome. */
+    public long countDone() {
+        lock.lock();
+        try {
+            return done;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The outcome stored for a done URL; empty when the URL was never added or is not done yet. */
+    public Optional<String> outcome(String url) {
+        lock.lock();
+        try {
+            checkOpen();
+            return store.outcome(url);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void flush() {
+        lock.lock();
+        try {
+            checkOpen();
+            store.commit();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Flushes and closes the database; waiting {@link #next} calls return empty. Closing twice is harmless. */
+    @Override
+    public void close() {
+        committer.shutdown();
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            changed.signalAll();
+            store.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops without committing or closing properly, as a killed process would. For crash tests. */
+    void abandon() {
+        committer.shutdownNow();
+        lock.lock();
+        try {
+            closed = true;
+            changed.signalAll();
+            store.abandon();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void commitIfDirty() {
+        lock.lock();
+        try {
+            if (!closed && store.dirty()) {
+                store.commit();
+            }
+        } catch (RuntimeException e) {
+            // The next operation or flush reports the failure to its caller; the timer must keep running.
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("frontier is closed");
+        }
+    }
+
+    /** Epoch millis, rounded up so that nothing is handed out before the instant asked for. */
+    private static long toMillis(Instant t) {
+        if (t == null) {
+            return 0;
+        }
+        try {
+            long ms = t.toEpochMilli();
+            return t.getNano() % 1_000_000 == 0 ? ms : Math.addExact(ms, 1);
+        } catch (ArithmeticException e) {
+            return t.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return d.isNegative() ? 0 : Long.MAX_VALUE / 2;
+        }
+    }
+}
