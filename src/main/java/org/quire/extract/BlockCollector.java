@@ -1,0 +1,379 @@
+package org.quire.extract;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Linearises a cleaned document into text blocks (one per paragraph, heading, list item, table row, ...) and, in
+ * the same walk, scores the ancestors of every paragraph-like block (more text and more commas score higher; the
+ * parent gets the full score, farther ancestors a fraction). Two iterative passes: one bottom-up for subtree sizes,
+ * one top-down for blocks.
+ */
+final class BlockCollector {
+
+    static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "body", "center", "dd",
+            "details", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+            "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre",
+            "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption", "legend",
+            "html", "frameset", "noframes", "listing", "plaintext", "xmp", "dialog", "search");
+
+    /** Everything the analysis found. */
+    record Analysis(Map<Element, NodeInfo> infos, List<Block> blocks, List<NodeInfo> candidates) {
+        NodeInfo info(Element e) {
+            return infos.get(e);
+        }
+    }
+
+    private BlockCollector() {
+    }
+
+    static Analysis analyze(Element root) {
+        Map<Element, NodeInfo> infos = new IdentityHashMap<>();
+        NodeTraversor.traverse(new SizePass(infos), root);
+        BlockPass pass = new BlockPass(infos);
+        NodeTraversor.traverse(pass, root);
+        pass.flush();
+        return new Analysis(infos, pass.blocks, pass.candidates);
+    }
+
+    /** Bottom-up: text sizes, link text sizes, block descendants, h1 presence. */
+    private static final class SizePass implements NodeVisitor {
+        final Map<Element, NodeInfo> infos;
+
+        SizePass(Map<Element, NodeInfo> infos) {
+            this.infos = infos;
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof Element e) {
+                NodeInfo info = new NodeInfo(e);
+                info.depth = depth;
+                infos.put(e, info);
+            } else if (node instanceof TextNode t) {
+                Node p = t.parentNode();
+                if (p instanceof Element pe) {
+                    NodeInfo pi = infos.get(pe);
+                    if (pi != null) {
+                        pi.chars += nonWhitespace(t.getWholeText());
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (!(node instanceof Element e)) {
+                return;
+            }
+            NodeInfo info = infos.get(e);
+            String tag = e.normalName();
+            if (tag.equals("a")) {
+                info.linkChars = info.chars;
+            } else if (tag.equals("h1")) {
+                info.hasH1 = true;
+            }
+            Element parent = e.parent();
+            NodeInfo pi = parent == null ? null : infos.get(parent);
+            if (pi != null) {
+                pi.chars += info.chars;
+                pi.linkChars += info.linkChars;
+                pi.blockDescendants += info.blockDescendants + (BLOCK_TAGS.contains(tag) ? 1 : 0);
+                pi.hasH1 |= info.hasH1;
+            }
+        }
+    }
+
+    static int nonWhitespace(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > ' ' && c != '\u00a0' && !Character.isWhitespace(c)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Top-down: blocks in document order, element block ranges, content scores. */
+    private static final class BlockPass implements NodeVisitor {
+        final Map<Element, NodeInfo> infos;
+        final List<Block> blocks = new ArrayList<>();
+        final List<NodeInfo> candidates = new ArrayList<>();
+        final StringBuilder buf = new StringBuilder();
+        int bufChars;
+        int bufLinkChars;
+        int commas;
+        boolean pendingSpace;
+        int cells;
+        Element lastTextLink;
+        final ArrayList<NodeInfo> blockStack = new ArrayList<>();
+        final ArrayList<NodeInfo> negStack = new ArrayList<>();
+        final ArrayList<Element> linkStack = new ArrayList<>();
+        int preDepth;
+        int quoteDepth;
+        int listDepth;
+
+        BlockPass(Map<Element, NodeInfo> infos) {
+            this.infos = infos;
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+                append(t.getWholeText());
+                return;
+            }
+            if (!(node instanceof Element e)) {
+                return;
+            }
+            NodeInfo info = infos.get(e);
+            if (info == null) {
+                return;
+            }
+            String tag = e.normalName();
+            boolean inlineCell = (tag.equals("td") || tag.equals("th")) && info.blockDescendants == 0;
+            info.block = !inlineCell && (BLOCK_TAGS.contains(tag) || info.blockDescendants > 0);
+            if (info.block) {
+                flush();
+                blockStack.add(info);
+                info.firstBlock = blocks.size();
+            } else {
+                info.firstBlock = blocks.size();
+            }
+            switch (tag) {
+                case "br" -> {
+                    if (preDepth == 0 && bufChars > 0) {
+                        trimTrailingSpace();
+                        buf.append('\n');
+                        pendingSpace = false;
+                    }
+                }
+                case "a" -> linkStack.add(e);
+                case "pre", "listing", "xmp", "plaintext" -> preDepth++;
+                case "blockquote" -> quoteDepth++;
+                case "ul", "ol", "dl", "menu", "dir" -> listDepth++;
+                case "td", "th" -> {
+                    if (inlineCell) {
+                        if (cells > 0 && bufChars > 0) {
+                            trimTrailingSpace();
+                            buf.append(" | ");
+                            pendingSpace = false;
+                        }
+                        cells++;
+                    }
+                }
+                default -> {
+                }
+            }
+            int cw = ClassHints.classWeight(e);
+            boolean neg = ClassHints.negativeByTag(e, tag) || cw < 0
+                    || (tag.equals("header") && !info.hasH1);
+            if (neg && info.hasH1 && !tag.equals("form") && !strongNegative(e)) {
+                neg = false;
+            }
+            info.negative = neg;
+            if (neg) {
+                negStack.add(info);
+            }
+            info.inNegative = !negStack.isEmpty();
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (!(node instanceof Element e)) {
+                return;
+            }
+            NodeInfo info = infos.get(e);
+            if (info == null) {
+                return;
+            }
+            if (info.block) {
+                flush();
+                blockStack.remove(blockStack.size() - 1);
+            }
+            info.endBlock = blocks.size();
+            switch (e.normalName()) {
+                case "a" -> linkStack.remove(linkStack.size() - 1);
+                case "pre", "listing", "xmp", "plaintext" -> preDepth--;
+                case "blockquote" -> quoteDepth--;
+                case "ul", "ol", "dl", "menu", "dir" -> listDepth--;
+                case "p", "div" -> {
+                    // a paragraph ending inside an inline context still ends the line
+                }
+                default -> {
+                }
+            }
+            if (info.negative) {
+                negStack.remove(negStack.size() - 1);
+            }
+        }
+
+        private static boolean strongNegative(Element e) {
+            String s = (e.className() + " " + e.id()).toLowerCase(java.util.Locale.ROOT);
+            return s.contains("comment") || s.contains("related") || s.contains("sidebar");
+        }
+
+        private void trimTrailingSpace() {
+            int n = buf.length();
+            while (n > 0 && buf.charAt(n - 1) == ' ') {
+                n--;
+            }
+            buf.setLength(n);
+        }
+
+        private void append(String s) {
+            if (s.isEmpty()) {
+                return;
+            }
+            Element link = linkStack.isEmpty() ? null : linkStack.get(linkStack.size() - 1);
+            boolean inLink = link != null;
+            if (preDepth > 0) {
+                for (int i = 0; i < s.length(); i++) {
+                    char c = s.charAt(i);
+                    if (c == '\r') {
+                        continue;
+                    }
+                    if (c > ' ' && !Character.isWhitespace(c)) {
+                        bufChars++;
+                        if (inLink) {
+                            bufLinkChars++;
+                        }
+                    }
+                    buf.append(c == '\u00a0' ? ' ' : c);
+                }
+                return;
+            }
+            boolean first = true;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c <= ' ' || c == '\u00a0' || Character.isWhitespace(c) || c == '\u200b' || c == '\ufeff') {
+                    if (c != '\u200b' && c != '\ufeff') {
+                        pendingSpace = true;
+                    }
+                    continue;
+                }
+                if (first) {
+                    first = false;
+                    // two different links side by side must not glue into one word
+                    if (!pendingSpace && inLink && lastTextLink != null && lastTextLink != link && bufChars > 0) {
+                        pendingSpace = true;
+                    }
+                }
+                if (pendingSpace) {
+                    int n = buf.length();
+                    if (n > 0 && buf.charAt(n - 1) != '\n' && buf.charAt(n - 1) != ' ') {
+                        buf.append(' ');
+                    }
+                    pendingSpace = false;
+                }
+                buf.append(c);
+                bufChars++;
+                if (inLink) {
+                    bufLinkChars++;
+                }
+                if (c == ',' || c == '，' || c == '、' || c == '،') {
+                    commas++;
+                }
+            }
+            if (!first) {
+                lastTextLink = link;
+            }
+        }
+
+        void flush() {
+            if (bufChars == 0) {
+                reset();
+                return;
+            }
+            NodeInfo ownerInfo = blockStack.isEmpty() ? null : blockStack.get(blockStack.size() - 1);
+            Element owner = ownerInfo == null ? null : ownerInfo.element;
+            String ownerTag = owner == null ? "" : owner.normalName();
+            Block.Kind kind = Block.Kind.TEXT;
+            int level = 0;
+            Element group = null;
+            if (preDepth > 0) {
+                kind = Block.Kind.CODE;
+            } else {
+                switch (ownerTag) {
+                    case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+                        kind = Block.Kind.HEADING;
+                        level = ownerTag.charAt(1) - '0';
+                    }
+                    case "li", "dd", "dt" -> {
+                        kind = Block.Kind.LIST;
+                        group = owner.parent();
+                    }
+                    case "tr" -> {
+                        kind = Block.Kind.ROW;
+                        group = owner.parent();
+                        if (group != null && !group.normalName().equals("table") && group.parent() != null) {
+                            group = group.parent();
+                        }
+                    }
+                    case "figcaption", "caption" -> kind = Block.Kind.CAPTION;
+                    default -> {
+                    }
+                }
+            }
+            String text = kind == Block.Kind.CODE ? stripBlankLines(buf) : buf.toString().strip();
+            NodeInfo neg = negStack.isEmpty() ? null : negStack.get(negStack.size() - 1);
+            blocks.add(new Block(kind, level, text, bufChars, bufLinkChars, quoteDepth, listDepth,
+                    kind == Block.Kind.ROW ? Math.max(1, cells) : 0, group, owner, neg,
+                    neg == null ? -1 : neg.depth));
+            if (owner != null && bufChars >= 25 && kind != Block.Kind.HEADING) {
+                score(owner, bufChars, commas, bufLinkChars);
+            }
+            reset();
+        }
+
+        private void score(Element owner, int chars, int commaCount, int linkChars) {
+            double s = 1 + commaCount + Math.min(chars / 100, 3);
+            s *= 1.0 - Math.min(1.0, (double) linkChars / chars);
+            Element a = owner.parent();
+            for (int level = 0; level < 5 && a != null; level++) {
+                NodeInfo ai = infos.get(a);
+                if (ai == null) {
+                    break;
+                }
+                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                if (Double.isNaN(ai.score)) {
+                    ai.score = 0;
+                    candidates.add(ai);
+                }
+                ai.score += s / divider;
+                a = a.parent();
+            }
+        }
+
+        private static String stripBlankLines(StringBuilder sb) {
+            String s = sb.toString();
+            int start = 0;
+            while (start < s.length() && (s.charAt(start) == '\n' || s.charAt(start) == ' ')) {
+                start++;
+            }
+            // keep indentation of the first line
+            int lineStart = s.lastIndexOf('\n', start) + 1;
+            return s.substring(Math.min(lineStart, start)).stripTrailing();
+        }
+
+        private void reset() {
+            buf.setLength(0);
+            bufChars = 0;
+            bufLinkChars = 0;
+            commas = 0;
+            pendingSpace = false;
+            cells = 0;
+            lastTextLink = null;
+        }
+    }
+}

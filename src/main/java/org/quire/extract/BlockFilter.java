@@ -1,0 +1,85 @@
+package org.quire.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Drops the blocks of the selected content that are still chrome: blocks inside chrome elements (share bars, tag
+ * lists, related boxes) below the content root, link lists, short boilerplate lines ("Advertisement", "Tags:",
+ * "Read also"), bylines and date lines (those belong to the metadata), and headings left without text.
+ */
+final class BlockFilter {
+
+    private static final String[] BOILERPLATE_STARTS = {"advertisement", "anzeige", "werbung", "publicité",
+            "publicidad", "pubblicità", "reklama", "sponsored", "tags:", "tags", "schlagwörter", "stichwörter",
+            "themen:", "share", "teilen", "compartir", "partager", "condividi", "read also", "read more",
+            "lesen sie auch", "lesen sie mehr", "mehr zum thema", "weiterlesen", "lea también", "leer más",
+            "lire aussi", "à lire aussi", "related", "latest", "most read", "meistgelesen", "skip to",
+            "zum inhalt", "print", "drucken", "email", "e-mail", "comments", "kommentare", "follow us",
+            "folgen sie", "subscribe", "abonnieren", "newsletter", "click here", "sign up", "log in", "login",
+            "back to top", "nach oben", "previous", "next", "zurück", "see also:", "also read", "recommended",
+            "empfohlen", "you may also like", "more from", "mehr aus", "image:", "foto:", "photo:", "bild:",
+            "quelle:", "source:", "copyright", "©", "all rights reserved", "alle rechte vorbehalten"};
+    private static final String[] BYLINE_STARTS = {"by ", "von ", "par ", "por ", "di ", "door ", "av ", "przez ",
+            "written by ", "posted by ", "autor:", "author:", "text:", "veröffentlicht", "published", "updated",
+            "aktualisiert", "posted on", "publié", "publicado"};
+    private static final Set<Block.Kind> LINKY_KINDS = Set.of(Block.Kind.TEXT, Block.Kind.LIST, Block.Kind.ROW,
+            Block.Kind.CAPTION);
+
+    private BlockFilter() {
+    }
+
+    static List<Block> filter(BlockCollector.Analysis a, List<ContentSelector.Range> ranges, PageMetadata md) {
+        List<Block> out = new ArrayList<>();
+        String author = md.author() == null ? null : md.author().toLowerCase(Locale.ROOT);
+        for (ContentSelector.Range r : ranges) {
+            for (int i = r.start(); i < r.end(); i++) {
+                Block b = a.blocks().get(i);
+                if (keep(b, r, author)) {
+                    out.add(b);
+                }
+            }
+        }
+        // a heading with nothing after it introduced something that was removed
+        while (!out.isEmpty() && out.get(out.size() - 1).kind() == Block.Kind.HEADING) {
+            out.remove(out.size() - 1);
+        }
+        return out;
+    }
+
+    private static boolean keep(Block b, ContentSelector.Range r, String author) {
+        if (b.negative() != null && b.negDepth() > r.rootDepth() && b.negative().chars < 0.6 * r.rootChars()) {
+            return false;
+        }
+        if (LINKY_KINDS.contains(b.kind()) && b.linkDensity() > 0.5) {
+            return false;
+        }
+        if (b.kind() == Block.Kind.CODE) {
+            return true;
+        }
+        String lower = b.text().toLowerCase(Locale.ROOT);
+        if (b.chars() <= 40) {
+            for (String s : BOILERPLATE_STARTS) {
+                if (lower.startsWith(s)) {
+                    return false;
+                }
+            }
+            if (DateNormalizer.containsDate(b.text())) {
+                return false;
+            }
+        }
+        if (b.chars() <= 100) {
+            for (String s : BYLINE_STARTS) {
+                if (lower.startsWith(s)) {
+                    return false;
+                }
+            }
+            if (author != null && author.length() > 3 && lower.contains(author) && b.chars() < 60) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

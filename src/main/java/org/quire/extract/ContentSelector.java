@@ -1,0 +1,234 @@
+package org.quire.extract;
+
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Chooses where the main content is: the best-scoring container (paragraph score, reduced by link density and by
+ * chrome-like class names), widened to a common ancestor when several good candidates share one, plus those of its
+ * siblings that look like continuation of the text, plus the title heading just before it.
+ */
+final class ContentSelector {
+
+    /** A run of blocks [start, end) selected as content; chrome below {@code rootDepth} is dropped from it. */
+    record Range(int start, int end, int rootDepth, int rootChars) {
+    }
+
+    private ContentSelector() {
+    }
+
+    static List<Range> select(BlockCollector.Analysis a, Element body, String title) {
+        NodeInfo bodyInfo = a.info(body);
+        List<NodeInfo> cands = new ArrayList<>();
+        for (NodeInfo c : a.candidates()) {
+            if (c != bodyInfo && !c.element.normalName().equals("html")) {
+                cands.add(c);
+            }
+        }
+        if (cands.isEmpty() || bodyInfo == null) {
+            return bodyInfo == null ? List.of() : List.of(range(bodyInfo));
+        }
+        for (NodeInfo c : cands) {
+            c.finalScore = computeFinalScore(c);
+        }
+        cands.sort(Comparator.comparingDouble((NodeInfo c) -> c.finalScore).reversed());
+        NodeInfo top = cands.get(0);
+        double topScore = finalScore(top);
+
+        // several strong candidates under one ancestor: the ancestor is the content
+        List<NodeInfo> alternatives = new ArrayList<>();
+        for (int i = 1; i < Math.min(5, cands.size()); i++) {
+            if (finalScore(cands.get(i)) >= topScore * 0.75) {
+                alternatives.add(cands.get(i));
+            }
+        }
+        if (alternatives.size() >= 3) {
+            Element p = top.element.parent();
+            while (p != null && p != body) {
+                NodeInfo pi = a.info(p);
+                int count = 0;
+                for (NodeInfo alt : alternatives) {
+                    if (pi != null && pi.contains(alt)) {
+                        count++;
+                    }
+                }
+                if (count >= 3) {
+                    top = pi;
+                    break;
+                }
+                p = p.parent();
+            }
+        }
+        // climb while the parent scores better (content split over several children)
+        double lastScore = scoreOf(top);
+        double threshold = lastScore / 3;
+        Element p = top.element.parent();
+        while (p != null && p != body) {
+            NodeInfo pi = a.info(p);
+            if (pi == null || Double.isNaN(pi.score)) {
+                p = p.parent();
+                continue;
+            }
+            if (pi.score < threshold) {
+                break;
+            }
+            if (pi.score > lastScore) {
+                top = pi;
+                break;
+            }
+            lastScore = pi.score;
+            p = p.parent();
+        }
+        // an only child stands for its parent
+        while (top.element.parent() != null && top.element.parent() != body
+                && top.element.parent().childrenSize() == 1) {
+            NodeInfo pi = a.info(top.element.parent());
+            if (pi == null) {
+                break;
+            }
+            top = pi;
+        }
+        topScore = finalScore(top);
+
+        List<Range> ranges = new ArrayList<>();
+        Element parent = top.element.parent();
+        if (parent == null || parent == body.parent()) {
+            ranges.add(range(top));
+        } else {
+            double siblingThreshold = Math.max(10, topScore * 0.2);
+            String topClass = top.element.className();
+            for (Element s : parent.children()) {
+                NodeInfo si = a.info(s);
+                if (si == null) {
+                    continue;
+                }
+                if (si == top) {
+                    ranges.add(range(top));
+                    continue;
+                }
+                if (si.negative || si.chars == 0) {
+                    continue;
+                }
+                double bonus = !topClass.isEmpty() && topClass.equals(s.className()) ? topScore * 0.2 : 0;
+                if (!Double.isNaN(si.score) && finalScore(si) + bonus >= siblingThreshold) {
+                    ranges.add(new Range(si.firstBlock, si.endBlock, top.depth, top.chars));
+                } else if (paragraphLike(si)) {
+                    double ld = si.linkDensity();
+                    if ((si.chars > 80 && ld < 0.25) || (si.chars > 0 && ld == 0 && endsSentence(a, si))) {
+                        ranges.add(new Range(si.firstBlock, si.endBlock, top.depth, top.chars));
+                    }
+                }
+            }
+        }
+        addTitle(a, body, top, ranges, title);
+        return ranges;
+    }
+
+    /** Adds the blocks from the title heading up to the content when the heading sits just before it. */
+    private static void addTitle(BlockCollector.Analysis a, Element body, NodeInfo top, List<Range> ranges,
+                                 String title) {
+        if (ranges.isEmpty()) {
+            return;
+        }
+        int start = ranges.get(0).start();
+        NodeInfo heading = findTitleHeading(a, body, title, start);
+        if (heading == null || heading.firstBlock >= start) {
+            return;
+        }
+        // the heading must share a close ancestor with the content
+        Element anc = top.element;
+        for (int up = 0; up < 4 && anc != null && anc != body.parent(); up++) {
+            NodeInfo ai = a.info(anc);
+            if (ai != null && ai.firstBlock <= heading.firstBlock && heading.endBlock <= ai.endBlock) {
+                int between = 0;
+                for (int i = heading.firstBlock; i < start; i++) {
+                    between += a.blocks().get(i).chars();
+                }
+                if (between <= Math.max(600, top.chars / 2)) {
+                    ranges.add(0, new Range(heading.firstBlock, start, ai.depth, ai.chars));
+                }
+                return;
+            }
+            anc = anc.parent();
+        }
+    }
+
+    private static NodeInfo findTitleHeading(BlockCollector.Analysis a, Element body, String title, int before) {
+        String wanted = title == null ? null : normalize(title);
+        NodeInfo firstH1 = null;
+        List<Block> blocks = a.blocks();
+        for (int i = before - 1; i >= 0 && i >= before - 40; i--) {
+            Block b = blocks.get(i);
+            if (b.kind() != Block.Kind.HEADING) {
+                continue;
+            }
+            NodeInfo hi = a.info(b.owner());
+            if (hi == null) {
+                continue;
+            }
+            if (wanted != null && !wanted.isEmpty()) {
+                String t = normalize(b.text());
+                if (t.equals(wanted) || (t.length() > 15 && wanted.contains(t)) || (wanted.length() > 15 && t.contains(wanted))) {
+                    return hi;
+                }
+            }
+            if (b.level() == 1 && firstH1 == null) {
+                firstH1 = hi;
+            }
+        }
+        return firstH1;
+    }
+
+    private static String normalize(String s) {
+        return LinkExtractor.collapse(s).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean paragraphLike(NodeInfo si) {
+        String tag = si.element.normalName();
+        return tag.equals("p") || si.blockDescendants == 0 || (tag.equals("div") && si.blockDescendants <= 2);
+    }
+
+    private static boolean endsSentence(BlockCollector.Analysis a, NodeInfo si) {
+        if (si.endBlock <= si.firstBlock) {
+            return false;
+        }
+        String t = a.blocks().get(si.endBlock - 1).text();
+        return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") || t.endsWith(".\"") || t.endsWith("。");
+    }
+
+    private static Range range(NodeInfo n) {
+        return new Range(n.firstBlock, n.endBlock, n.depth, n.chars);
+    }
+
+    private static double scoreOf(NodeInfo n) {
+        return Double.isNaN(n.score) ? 0 : n.score;
+    }
+
+    static double finalScore(NodeInfo n) {
+        if (Double.isNaN(n.finalScore)) {
+            n.finalScore = computeFinalScore(n);
+        }
+        return n.finalScore;
+    }
+
+    private static double computeFinalScore(NodeInfo n) {
+        double base = switch (n.element.normalName()) {
+            case "div", "article", "main", "section" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        int cw = ClassHints.classWeight(n.element);
+        base += cw * 25;
+        double s = (scoreOf(n) + base) * (1 - n.linkDensity());
+        if (n.inNegative) {
+            s *= 0.3;
+        }
+        return s;
+    }
+}

@@ -1,0 +1,89 @@
+package org.quire.extract;
+
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Removes what a reader never sees as text: scripts, styles, embedded objects, form controls, comments, and
+ * elements hidden by the {@code hidden} attribute, {@code aria-hidden="true"} or an inline
+ * {@code display:none}/{@code visibility:hidden} style. Iterative, so arbitrarily deep documents are fine.
+ */
+final class DomCleaner {
+
+    private static final Set<String> REMOVED_TAGS = Set.of("script", "style", "noscript", "template", "svg", "math",
+            "canvas", "iframe", "frame", "frameset", "object", "embed", "video", "audio", "source", "track", "map",
+            "button", "input", "select", "option", "optgroup", "textarea", "datalist", "meter", "progress", "head",
+            "link", "meta", "base", "title", "picture", "img", "dialog", "label");
+
+    private DomCleaner() {
+    }
+
+    static void clean(Element root) {
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element e) {
+                    return removable(e) ? FilterResult.REMOVE : FilterResult.CONTINUE;
+                }
+                if (node instanceof Comment || node instanceof DataNode) {
+                    return FilterResult.REMOVE;
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, root);
+    }
+
+    static boolean removable(Element e) {
+        String tag = e.normalName();
+        if (REMOVED_TAGS.contains(tag)) {
+            return true;
+        }
+        if (tag.equals("body") || tag.equals("html")) {
+            return false;
+        }
+        if (e.attributesSize() == 0) {
+            return false;
+        }
+        if (e.hasAttr("hidden")) {
+            return true;
+        }
+        if (e.attr("aria-hidden").equalsIgnoreCase("true")) {
+            return true;
+        }
+        String style = e.attr("style");
+        if (!style.isEmpty() && hiddenByStyle(style)) {
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean hiddenByStyle(String style) {
+        String s = style.toLowerCase(Locale.ROOT);
+        int d = s.indexOf("display");
+        if (d >= 0 && valueIs(s, d + "display".length(), "none")) {
+            return true;
+        }
+        int v = s.indexOf("visibility");
+        return v >= 0 && valueIs(s, v + "visibility".length(), "hidden");
+    }
+
+    private static boolean valueIs(String s, int from, String value) {
+        int i = from;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == ':')) {
+            i++;
+        }
+        return s.startsWith(value, i);
+    }
+}

@@ -1,0 +1,36 @@
+package org.quire.extract;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.util.List;
+
+/**
+ * Finds the main text of a page and drops the chrome around it (navigation, share bars, related boxes, comments,
+ * footers, bylines). Works on semantic markup and on anonymous div soup alike: it relies on text density, link
+ * density and paragraph shape first and on tag and class names only as hints. Modifies the document it is given.
+ */
+public final class MainTextExtractor {
+
+    /** The main text rendered two ways. */
+    public record MainText(String text, String markdown) {
+        public static final MainText EMPTY = new MainText("", "");
+    }
+
+    /**
+     * @param document the parsed page; it is modified (hidden and non-text elements are removed)
+     * @param metadata the page's metadata (its title helps find the headline; its author helps drop bylines)
+     */
+    public MainText extract(Document document, PageMetadata metadata) {
+        Element body = document.body();
+        if (body == null) {
+            return MainText.EMPTY;
+        }
+        PageMetadata md = metadata == null ? PageMetadata.EMPTY : metadata;
+        DomCleaner.clean(body);
+        BlockCollector.Analysis analysis = BlockCollector.analyze(body);
+        List<ContentSelector.Range> ranges = ContentSelector.select(analysis, body, md.title());
+        List<Block> blocks = BlockFilter.filter(analysis, ranges, md);
+        return new MainText(TextRenderer.plain(blocks), TextRenderer.markdown(blocks));
+    }
+}

@@ -1,0 +1,46 @@
+package org.quire.extract;
+
+import org.jsoup.nodes.Element;
+
+/**
+ * What the extractor knows about one element, filled in by single passes over the document: text and link-text
+ * sizes of its subtree (counted bottom-up once, never recomputed), its range of text blocks, its content score.
+ */
+final class NodeInfo {
+    final Element element;
+    /** Non-whitespace characters of text in the subtree. */
+    int chars;
+    /** Non-whitespace characters of text inside links in the subtree. */
+    int linkChars;
+    /** Number of block-level descendant elements. */
+    int blockDescendants;
+    /** Whether the subtree holds an h1. */
+    boolean hasH1;
+    /** Depth below body. */
+    int depth;
+    /** Whether this element starts and ends text blocks. */
+    boolean block;
+    /** Whether this element is chrome by tag, role, class or id. */
+    boolean negative;
+    /** Whether it or an ancestor is chrome. */
+    boolean inNegative;
+    /** Blocks [firstBlock, endBlock) lie inside this element. */
+    int firstBlock;
+    int endBlock;
+    /** Content score gathered from the paragraphs below it; NaN when never scored. */
+    double score = Double.NaN;
+    /** Score adjusted for tag, class and link density; NaN until computed. */
+    double finalScore = Double.NaN;
+
+    NodeInfo(Element element) {
+        this.element = element;
+    }
+
+    double linkDensity() {
+        return chars == 0 ? 0 : (double) linkChars / chars;
+    }
+
+    boolean contains(NodeInfo other) {
+        return other != this && firstBlock <= other.firstBlock && other.endBlock <= endBlock && depth < other.depth;
+    }
+}
