@@ -39,7 +39,8 @@ final class BlockCollector {
     static Analysis analyze(Element root) {
         Map<Element, NodeInfo> infos = new IdentityHashMap<>();
         NodeTraversor.traverse(new SizePass(infos), root);
-        BlockPass pass = new BlockPass(infos);
+        NodeInfo rootInfo = infos.get(root);
+        BlockPass pass = new BlockPass(infos, rootInfo == null ? 0 : rootInfo.chars);
         NodeTraversor.traverse(pass, root);
         pass.flush();
         return new Analysis(infos, pass.blocks, pass.candidates);
@@ -118,13 +119,18 @@ final class BlockCollector {
         Element lastTextLink;
         final ArrayList<NodeInfo> blockStack = new ArrayList<>();
         final ArrayList<NodeInfo> negStack = new ArrayList<>();
+        final ArrayList<NodeInfo> weakStack = new ArrayList<>();
+        int chromeDepth;
         final ArrayList<Element> linkStack = new ArrayList<>();
         int preDepth;
         int quoteDepth;
         int listDepth;
 
-        BlockPass(Map<Element, NodeInfo> infos) {
+        final int pageChars;
+
+        BlockPass(Map<Element, NodeInfo> infos, int pageChars) {
             this.infos = infos;
+            this.pageChars = pageChars;
         }
 
         @Override
@@ -175,17 +181,30 @@ final class BlockCollector {
                 default -> {
                 }
             }
-            int cw = ClassHints.classWeight(e);
-            boolean neg = ClassHints.negativeByTag(e, tag) || cw < 0
-                    || (tag.equals("header") && !info.hasH1);
-            if (neg && info.hasH1 && !tag.equals("form") && !strongNegative(e)) {
-                neg = false;
+            int cw = tag.equals("body") || tag.equals("html") ? ClassHints.NEUTRAL : ClassHints.classWeight(e);
+            if (cw < 0 && info.chars > pageChars / 2 && !commentLike(e)) {
+                cw = ClassHints.NEUTRAL; // a chrome-sounding class on the box holding most of the page is layout
             }
-            info.negative = neg;
-            if (neg) {
+            info.classWeight = cw;
+            boolean byTag = ClassHints.negativeByTag(e, tag);
+            boolean strong = byTag || cw == ClassHints.STRONG_NEGATIVE || (tag.equals("header") && !info.hasH1);
+            if (strong && info.hasH1 && !tag.equals("form") && !commentLike(e)) {
+                strong = false;
+            }
+            boolean weak = !strong && cw == ClassHints.WEAK_NEGATIVE && !info.hasH1;
+            info.strongNegative = strong;
+            info.weakNegative = weak;
+            if (strong) {
                 negStack.add(info);
             }
-            info.inNegative = !negStack.isEmpty();
+            if (weak) {
+                weakStack.add(info);
+            }
+            if (byTag && !tag.equals("form")) {
+                chromeDepth++;
+            }
+            info.inChrome = chromeDepth > 0;
+            info.inStrongNegative = !negStack.isEmpty();
         }
 
         @Override
@@ -213,12 +232,18 @@ final class BlockCollector {
                 default -> {
                 }
             }
-            if (info.negative) {
+            if (info.strongNegative) {
                 negStack.remove(negStack.size() - 1);
+            }
+            if (info.weakNegative) {
+                weakStack.remove(weakStack.size() - 1);
+            }
+            if (ClassHints.negativeByTag(e, e.normalName()) && !e.normalName().equals("form")) {
+                chromeDepth--;
             }
         }
 
-        private static boolean strongNegative(Element e) {
+        private static boolean commentLike(Element e) {
             String s = (e.className() + " " + e.id()).toLowerCase(java.util.Locale.ROOT);
             return s.contains("comment") || s.contains("related") || s.contains("sidebar");
         }
@@ -327,9 +352,9 @@ final class BlockCollector {
             }
             String text = kind == Block.Kind.CODE ? stripBlankLines(buf) : buf.toString().strip();
             NodeInfo neg = negStack.isEmpty() ? null : negStack.get(negStack.size() - 1);
+            NodeInfo weak = weakStack.isEmpty() ? null : weakStack.get(weakStack.size() - 1);
             blocks.add(new Block(kind, level, text, bufChars, bufLinkChars, quoteDepth, listDepth,
-                    kind == Block.Kind.ROW ? Math.max(1, cells) : 0, group, owner, neg,
-                    neg == null ? -1 : neg.depth));
+                    kind == Block.Kind.ROW ? Math.max(1, cells) : 0, group, owner, neg, weak));
             if (owner != null && bufChars >= 25 && kind != Block.Kind.HEADING) {
                 score(owner, bufChars, commas, bufLinkChars);
             }

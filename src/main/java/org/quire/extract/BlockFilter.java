@@ -50,7 +50,13 @@ final class BlockFilter {
     }
 
     private static boolean keep(Block b, ContentSelector.Range r, String author) {
-        if (b.negative() != null && b.negDepth() > r.rootDepth() && b.negative().chars < 0.6 * r.rootChars()) {
+        NodeInfo strong = b.strong();
+        if (strong != null && strong.depth > r.rootDepth() && strong.chars < 0.5 * r.rootChars()) {
+            return false;
+        }
+        NodeInfo weak = b.weak();
+        if (weak != null && weak.depth > r.rootDepth() && weak.chars < 0.5 * r.rootChars()
+                && weak.linkDensity() > 0.3) {
             return false;
         }
         if (LINKY_KINDS.contains(b.kind()) && b.linkDensity() > 0.5) {

@@ -42,8 +42,9 @@ final class ContentSelector {
         // several strong candidates under one ancestor: the ancestor is the content
         List<NodeInfo> alternatives = new ArrayList<>();
         for (int i = 1; i < Math.min(5, cands.size()); i++) {
-            if (finalScore(cands.get(i)) >= topScore * 0.75) {
-                alternatives.add(cands.get(i));
+            NodeInfo alt = cands.get(i);
+            if (finalScore(alt) >= topScore * 0.75 && !alt.contains(top) && !top.contains(alt)) {
+                alternatives.add(alt);
             }
         }
         if (alternatives.size() >= 3) {
@@ -110,7 +111,7 @@ final class ContentSelector {
                     ranges.add(range(top));
                     continue;
                 }
-                if (si.negative || si.chars == 0) {
+                if (si.strongNegative || si.chars == 0) {
                     continue;
                 }
                 double bonus = !topClass.isEmpty() && topClass.equals(s.className()) ? topScore * 0.2 : 0;
@@ -223,10 +224,16 @@ final class ContentSelector {
             case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
             default -> 0;
         };
-        int cw = ClassHints.classWeight(n.element);
-        base += cw * 25;
         double s = (scoreOf(n) + base) * (1 - n.linkDensity());
-        if (n.inNegative) {
+        s *= switch (n.classWeight) {
+            case ClassHints.POSITIVE -> 1.25;
+            case ClassHints.WEAK_NEGATIVE -> 0.8;
+            case ClassHints.STRONG_NEGATIVE -> 0.3;
+            default -> 1.0;
+        };
+        if (n.inChrome) {
+            s *= 0.3;
+        } else if (n.inStrongNegative && n.classWeight != ClassHints.STRONG_NEGATIVE) {
             s *= 0.3;
         }
         return s;

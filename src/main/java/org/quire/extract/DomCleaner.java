@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class DomCleaner {
 
-    private static final Set<String> REMOVED_TAGS = Set.of("script", "style", "noscript", "template", "svg", "math",
+    private static final Set<String> REMOVED_TAGS = Set.of("script", "style", "template", "svg", "math",
             "canvas", "iframe", "frame", "frameset", "object", "embed", "video", "audio", "source", "track", "map",
             "button", "input", "select", "option", "optgroup", "textarea", "datalist", "meter", "progress", "head",
             "link", "meta", "base", "title", "picture", "img", "dialog", "label");
