@@ -191,6 +191,9 @@ final class BlockCollector {
             if (strong && info.hasH1 && !tag.equals("form") && !commentLike(e)) {
                 strong = false;
             }
+            if (strong && info.chars > pageChars / 2 && !commentLike(e)) {
+                strong = false; // a wrapper of most of the page (ASP.NET form, "page-with-sidebar") is layout
+            }
             boolean weak = !strong && cw == ClassHints.WEAK_NEGATIVE && !info.hasH1;
             info.strongNegative = strong;
             info.weakNegative = weak;

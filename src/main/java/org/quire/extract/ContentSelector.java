@@ -21,7 +21,75 @@ final class ContentSelector {
     private ContentSelector() {
     }
 
+    static final boolean DENSITY = Boolean.getBoolean("quire.density");
+    static final double CLIMB = Double.parseDouble(System.getProperty("quire.climb", "1.5"));
+
     static List<Range> select(BlockCollector.Analysis a, Element body, String title) {
+        if (DENSITY) {
+            return selectByDensity(a, body, title);
+        }
+        return selectByScore(a, body, title);
+    }
+
+    private static double[] prefixValues(List<Block> blocks) {
+        double[] prefix = new double[blocks.size() + 1];
+        for (int i = 0; i < blocks.size(); i++) {
+            prefix[i + 1] = prefix[i] + value(blocks.get(i));
+        }
+        return prefix;
+    }
+
+    /**
+     * The subtree whose blocks add up to the most: paragraph text counts for it, link lists and chrome against it.
+     * Block ranges are contiguous, so with prefix sums every element is weighed in constant time.
+     */
+    static List<Range> selectByDensity(BlockCollector.Analysis a, Element body, String title) {
+        List<Block> blocks = a.blocks();
+        double[] prefix = new double[blocks.size() + 1];
+        for (int i = 0; i < blocks.size(); i++) {
+            prefix[i + 1] = prefix[i] + value(blocks.get(i));
+        }
+        NodeInfo best = null;
+        double bestValue = Double.NEGATIVE_INFINITY;
+        for (NodeInfo n : a.infos().values()) {
+            if (!n.block || n.endBlock <= n.firstBlock) {
+                continue;
+            }
+            double v = prefix[n.endBlock] - prefix[n.firstBlock];
+            if (v > bestValue || (v == bestValue && best != null && n.depth > best.depth)) {
+                best = n;
+                bestValue = v;
+            }
+        }
+        NodeInfo bodyInfo = a.info(body);
+        if (best == null) {
+            return bodyInfo == null ? List.of() : List.of(range(bodyInfo));
+        }
+        List<Range> ranges = new ArrayList<>();
+        ranges.add(range(best));
+        addTitle(a, body, best, ranges, title);
+        return ranges;
+    }
+
+    private static double value(Block b) {
+        int chars = b.chars();
+        if (b.strong() != null) {
+            return -chars;
+        }
+        double ld = b.linkDensity();
+        if (ld > 0.5) {
+            return -chars * 0.7;
+        }
+        if (b.kind() == Block.Kind.HEADING) {
+            return 0;
+        }
+        if (chars >= 50) {
+            return chars - b.linkChars() * 2.0;
+        }
+        return b.weak() != null ? -chars * 0.5 : -chars * 0.2;
+    }
+
+    static List<Range> selectByScore(BlockCollector.Analysis a, Element body, String title) {
         NodeInfo bodyInfo = a.info(body);
         List<NodeInfo> cands = new ArrayList<>();
         for (NodeInfo c : a.candidates()) {
@@ -94,6 +162,32 @@ final class ContentSelector {
             top = pi;
         }
         topScore = finalScore(top);
+
+        if (CLIMB > 0) {
+            // widen to an ancestor when that adds clearly more text than chrome
+            double[] prefix = prefixValues(a.blocks());
+            double topValue = prefix[top.endBlock] - prefix[top.firstBlock];
+            NodeInfo best = null;
+            double bestValue = topValue;
+            Element anc = top.element.parent();
+            for (int up = 0; up < 8 && anc != null && anc != body && anc != body.parent(); up++) {
+                NodeInfo ai = a.info(anc);
+                if (ai != null) {
+                    double v = prefix[ai.endBlock] - prefix[ai.firstBlock];
+                    if (v > bestValue * CLIMB && v > bestValue) {
+                        best = ai;
+                        bestValue = v;
+                    }
+                }
+                anc = anc.parent();
+            }
+            if (best != null) {
+                List<Range> ranges = new ArrayList<>();
+                ranges.add(range(best));
+                addTitle(a, body, best, ranges, title);
+                return ranges;
+            }
+        }
 
         List<Range> ranges = new ArrayList<>();
         Element parent = top.element.parent();
