@@ -31,22 +31,48 @@ final class BlockFilter {
     private BlockFilter() {
     }
 
+    static final double MAX_LINK_DENSITY = Double.parseDouble(System.getProperty("quire.ld", "0.4"));
+    static final boolean DROP_CAPTIONS = !Boolean.getBoolean("quire.captions");
+    static final boolean EMPTY_SECTIONS = !Boolean.getBoolean("quire.keepemptysections");
+
     static List<Block> filter(BlockCollector.Analysis a, List<ContentSelector.Range> ranges, PageMetadata md) {
         List<Block> out = new ArrayList<>();
         String author = md.author() == null ? null : md.author().toLowerCase(Locale.ROOT);
+        int openHeading = -1;      // index in out of the last heading whose section has no kept text yet
+        boolean sectionHadDrops = false;
         for (ContentSelector.Range r : ranges) {
             for (int i = r.start(); i < r.end(); i++) {
                 Block b = a.blocks().get(i);
-                if (keep(b, r, author)) {
+                boolean kept = keep(b, r, author);
+                if (b.kind() == Block.Kind.HEADING) {
+                    if (EMPTY_SECTIONS && openHeading >= 0 && sectionHadDrops && nextLevelNotDeeper(out, openHeading, b)) {
+                        out.remove(openHeading);
+                    }
+                    openHeading = kept ? out.size() : -1;
+                    sectionHadDrops = false;
+                } else if (kept) {
+                    openHeading = -1;
+                } else {
+                    sectionHadDrops = true;
+                }
+                if (kept) {
                     out.add(b);
                 }
             }
+        }
+        if (EMPTY_SECTIONS && openHeading >= 0 && sectionHadDrops) {
+            out.remove(openHeading);
         }
         // a heading with nothing after it introduced something that was removed
         while (!out.isEmpty() && out.get(out.size() - 1).kind() == Block.Kind.HEADING) {
             out.remove(out.size() - 1);
         }
         return out;
+    }
+
+    /** A heading followed (after only dropped blocks) by a heading of its level or higher headed chrome. */
+    private static boolean nextLevelNotDeeper(List<Block> out, int headingIndex, Block next) {
+        return headingIndex == out.size() - 1 && next.level() <= out.get(headingIndex).level();
     }
 
     private static boolean keep(Block b, ContentSelector.Range r, String author) {
@@ -59,7 +85,10 @@ final class BlockFilter {
                 && weak.linkDensity() > 0.3) {
             return false;
         }
-        if (LINKY_KINDS.contains(b.kind()) && b.linkDensity() > 0.5) {
+        if (LINKY_KINDS.contains(b.kind()) && b.linkDensity() > MAX_LINK_DENSITY) {
+            return false;
+        }
+        if (DROP_CAPTIONS && b.kind() == Block.Kind.CAPTION) {
             return false;
         }
         if (b.kind() == Block.Kind.CODE) {
