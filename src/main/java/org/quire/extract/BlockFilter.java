@@ -21,7 +21,28 @@ final class BlockFilter {
             "folgen sie", "subscribe", "abonnieren", "newsletter", "click here", "sign up", "log in", "login",
             "back to top", "nach oben", "previous", "next", "zurück", "see also:", "also read", "recommended",
             "empfohlen", "you may also like", "more from", "mehr aus", "image:", "foto:", "photo:", "bild:",
-            "quelle:", "source:", "copyright", "©", "all rights reserved", "alle rechte vorbehalten"};
+            "quelle:", "source:", "copyright", "©", "all rights reserved", "alle rechte vorbehalten",
+            "neueste artikel", "auch interessant", "schon gelesen", "zum weiterlesen", "weitere informationen",
+            "kontakt", "notas relacionadas", "rezept drucken", "beitragsbild", "titelbild", "bild via", "foto via",
+            "getty images", "shutterstock", "view comments", "permalink", "permalien", "źródło", "aufrufe",
+            "release date", "category", "kategorie", "erschienen in", "mehr zu", "más noticias",
+            "te puede interesar", "lee también", "leia também", "ver también", "weitere artikel",
+            "das könnte sie auch", "you might also like", "related posts", "more stories", "trending",
+            "popular", "beliebt", "artikel teilen", "diesen artikel", "war der artikel", "war dieser artikel",
+            "was this article", "was this helpful", "mehr zum", "lesen sie", "leggi anche", "vedi anche",
+            "voir aussi", "lire la suite", "en savoir plus", "plus d'infos", "mira:", "mira también", "lea:",
+            "lea más", "ver más", "read next", "read the full", "up next", "next article", "previous article",
+            "vorheriger artikel", "nächster artikel", "zur startseite", "home", "startseite", "menü", "menu",
+            "suche", "search", "anmelden", "registrieren", "sign in", "log out", "werbung", "reklame"};
+    /** Phrases that mark a short block as a notice (subscription, copyright, app, cookies) wherever they occur. */
+    private static final String[] NOTICE_PARTS = {"subscribe", "subscriber", "newsletter", "abonnieren",
+            "abonnement", "abonnent", "suscríbete", "suscribete", "abónate", "follow us", "folgen sie uns",
+            "follow the", "download the", "app store", "google play", "all rights reserved", "copyright", "©",
+            "alle rechte", "derechos reservados", "tous droits", "cookie", "javascript", "copyrighted",
+            "written permission", "reprint", "nachdruck", "unterstützen sie", "support our", "support us",
+            "hazte miembro", "werbung für", "enthält werbung", "affiliate", "provision", "partnerlink",
+            "is not responsible for", "ist nicht verantwortlich", "telegram", "whatsapp-kanal", "whatsapp channel",
+            "youtube-kanal", "canal de youtube", "canal de telegram"};
     private static final String[] BYLINE_STARTS = {"by ", "von ", "par ", "por ", "di ", "door ", "av ", "przez ",
             "written by ", "posted by ", "autor:", "author:", "text:", "veröffentlicht", "published", "updated",
             "aktualisiert", "posted on", "publié", "publicado"};
@@ -32,6 +53,8 @@ final class BlockFilter {
     }
 
     static final double MAX_LINK_DENSITY = Double.parseDouble(System.getProperty("quire.ld", "0.4"));
+    static final boolean NOTICES = !Boolean.getBoolean("quire.nonotices");
+    static final int NOTICE_MAX = Integer.getInteger("quire.noticemax", 200);
     static final boolean DROP_CAPTIONS = !Boolean.getBoolean("quire.captions");
     static final boolean EMPTY_SECTIONS = !Boolean.getBoolean("quire.keepemptysections");
 
@@ -97,12 +120,20 @@ final class BlockFilter {
         String lower = b.text().toLowerCase(Locale.ROOT);
         if (b.chars() <= 40) {
             for (String s : BOILERPLATE_STARTS) {
-                if (lower.startsWith(s)) {
+                if (lower.startsWith(s) && (lower.length() == s.length() || !Character.isLetter(lower.charAt(s.length()))
+                        || !Character.isLetter(s.charAt(s.length() - 1)))) {
                     return false;
                 }
             }
             if (DateNormalizer.containsDate(b.text())) {
                 return false;
+            }
+        }
+        if (NOTICES && b.chars() <= NOTICE_MAX) {
+            for (String s : NOTICE_PARTS) {
+                if (lower.contains(s)) {
+                    return false;
+                }
             }
         }
         if (b.chars() <= 100) {

@@ -234,7 +234,7 @@ final class ContentSelector {
         if (heading == null || heading.firstBlock >= start) {
             return;
         }
-        // the heading must share a close ancestor with the content
+        // the heading must share a close ancestor with the content; otherwise only the heading itself is added
         Element anc = top.element;
         for (int up = 0; up < 4 && anc != null && anc != body.parent(); up++) {
             NodeInfo ai = a.info(anc);
@@ -245,18 +245,25 @@ final class ContentSelector {
                 }
                 if (between <= Math.max(600, top.chars / 2)) {
                     ranges.add(0, new Range(heading.firstBlock, start, ai.depth, ai.chars));
+                    return;
                 }
-                return;
+                break;
             }
             anc = anc.parent();
         }
+        if (TITLE_ALONE) {
+            ranges.add(0, new Range(heading.firstBlock, Math.min(heading.endBlock, start), heading.depth, heading.chars));
+        }
     }
+
+    static final int TITLE_LOOKBACK = Integer.getInteger("quire.lookback", 200);
+    static final boolean TITLE_ALONE = !Boolean.getBoolean("quire.notitlealone");
 
     private static NodeInfo findTitleHeading(BlockCollector.Analysis a, Element body, String title, int before) {
         String wanted = title == null ? null : normalize(title);
         NodeInfo firstH1 = null;
         List<Block> blocks = a.blocks();
-        for (int i = before - 1; i >= 0 && i >= before - 40; i--) {
+        for (int i = before - 1; i >= 0 && i >= before - TITLE_LOOKBACK; i--) {
             Block b = blocks.get(i);
             if (b.kind() != Block.Kind.HEADING) {
                 continue;
