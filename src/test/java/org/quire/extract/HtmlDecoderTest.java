@@ -61,4 +61,12 @@ class HtmlDecoderTest {
                 "https://site.example/a/");
         assertEquals("https://site.example/a/b/c", doc.select("a").first().absUrl("href"));
     }
+
+    @Test
+    void validUtf8MislabelledAsLatin1InMetaIsReadAsUtf8() {
+        byte[] body = "<meta charset=iso-8859-1><p>Maßnahmen</p>".getBytes(StandardCharsets.UTF_8);
+        assertEquals("Maßnahmen", HtmlDecoder.parse(body, null, null).select("p").text());
+        // but a header is authoritative
+        assertEquals("MaÃŸnahmen", HtmlDecoder.parse(body, "text/html; charset=windows-1252", null).select("p").text());
+    }
 }
