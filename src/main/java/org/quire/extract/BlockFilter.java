@@ -34,6 +34,15 @@ final class BlockFilter {
             "lea más", "ver más", "read next", "read the full", "up next", "next article", "previous article",
             "vorheriger artikel", "nächster artikel", "zur startseite", "home", "startseite", "menü", "menu",
             "suche", "search", "anmelden", "registrieren", "sign in", "log out", "werbung", "reklame"};
+    /** Phrases that mark a very short block as a sharing or printing prompt. */
+    private static final String[] SHORT_NOTICE_PARTS = {"teilen", "share", "compartir", "partager", "condividi",
+            "drucken", "print", "imprimir", "imprimer", "kommentar", "comment"};
+    /** Phrases of photo credits and captions. */
+    private static final String[] CREDIT_PARTS = {"getty images", "shutterstock", "istock", "imago images",
+            "picture alliance", "picture-alliance", "bildquelle", "fotoquelle", "photo credit", "image credit",
+            "credit:", "foto:", "photo:", "bild:", "fotos:", "quelle:", "source:", "fuente:", "źródło:",
+            "beitragsbild", "titelbild", "bild via", "foto via", "photo via", "bild anzeigen", "/ reuters",
+            "reuters files", "/ap photo", "(ap photo", "/ dpa", "/dpa", "/ afp", "/afp"};
     /** Phrases that mark a short block as a notice (subscription, copyright, app, cookies) wherever they occur. */
     private static final String[] NOTICE_PARTS = {"subscribe", "subscriber", "newsletter", "abonnieren",
             "abonnement", "abonnent", "suscríbete", "suscribete", "abónate", "follow us", "folgen sie uns",
@@ -125,8 +134,22 @@ final class BlockFilter {
                     return false;
                 }
             }
-            if (DateNormalizer.containsDate(b.text())) {
+            if (DateNormalizer.containsDate(b.text()) || DateNormalizer.looksLikeDateOrTime(lower)) {
                 return false;
+            }
+            if (b.chars() <= 40) {
+                for (String s : SHORT_NOTICE_PARTS) {
+                    if (lower.contains(s)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        if (b.chars() <= 120) {
+            for (String s : CREDIT_PARTS) {
+                if (lower.contains(s)) {
+                    return false;
+                }
             }
         }
         if (NOTICES && b.chars() <= NOTICE_MAX) {

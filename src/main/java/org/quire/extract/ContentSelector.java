@@ -22,7 +22,7 @@ final class ContentSelector {
     }
 
     static final boolean DENSITY = Boolean.getBoolean("quire.density");
-    static final double CLIMB = Double.parseDouble(System.getProperty("quire.climb", "1.5"));
+    static final double CLIMB = Double.parseDouble(System.getProperty("quire.climb", "1.75"));
 
     static List<Range> select(BlockCollector.Analysis a, Element body, String title) {
         if (DENSITY) {
