@@ -112,6 +112,7 @@ public final class DateNormalizer {
     static boolean looksLikeDateOrTime(String lower) {
         int words = 0;
         int dateWords = 0;
+        boolean named = false;
         int start = -1;
         for (int i = 0; i <= lower.length(); i++) {
             char c = i < lower.length() ? lower.charAt(i) : ' ';
@@ -123,11 +124,12 @@ public final class DateNormalizer {
                 words++;
                 if (isDateWord(w)) {
                     dateWords++;
+                    named |= !Character.isDigit(w.charAt(0)) || w.indexOf(':') > 0;
                 }
                 start = -1;
             }
         }
-        return words > 0 && words <= 6 && dateWords * 2 >= words;
+        return named && words <= 6 && dateWords * 2 >= words;
     }
 
     private static boolean isDateWord(String w) {
