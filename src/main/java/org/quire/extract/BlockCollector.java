@@ -3,6 +3,7 @@ package org.quire.extract;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -38,7 +39,7 @@ final class BlockCollector {
 
     static Analysis analyze(Element root) {
         Map<Element, NodeInfo> infos = new IdentityHashMap<>();
-        NodeTraversor.traverse(new SizePass(infos), root);
+        NodeTraversor.filter(new SizePass(infos), root);
         NodeInfo rootInfo = infos.get(root);
         BlockPass pass = new BlockPass(infos, rootInfo == null ? 0 : rootInfo.chars);
         NodeTraversor.traverse(pass, root);
@@ -46,8 +47,11 @@ final class BlockCollector {
         return new Analysis(infos, pass.blocks, pass.candidates);
     }
 
-    /** Bottom-up: text sizes, link text sizes, block descendants, h1 presence. */
-    private static final class SizePass implements NodeVisitor {
+    /**
+     * Removes what is never visible text (see {@link DomCleaner}) and, bottom-up in the same walk, counts text
+     * sizes, link text sizes, block descendants and h1 presence.
+     */
+    private static final class SizePass implements NodeFilter {
         final Map<Element, NodeInfo> infos;
 
         SizePass(Map<Element, NodeInfo> infos) {
@@ -55,7 +59,10 @@ final class BlockCollector {
         }
 
         @Override
-        public void head(Node node, int depth) {
+        public FilterResult head(Node node, int depth) {
+            if (DomCleaner.remove(node)) {
+                return FilterResult.REMOVE;
+            }
             if (node instanceof Element e) {
                 NodeInfo info = new NodeInfo(e);
                 info.depth = depth;
@@ -69,12 +76,13 @@ final class BlockCollector {
                     }
                 }
             }
+            return FilterResult.CONTINUE;
         }
 
         @Override
-        public void tail(Node node, int depth) {
+        public FilterResult tail(Node node, int depth) {
             if (!(node instanceof Element e)) {
-                return;
+                return FilterResult.CONTINUE;
             }
             NodeInfo info = infos.get(e);
             String tag = e.normalName();
@@ -91,6 +99,7 @@ final class BlockCollector {
                 pi.blockDescendants += info.blockDescendants + (BLOCK_TAGS.contains(tag) ? 1 : 0);
                 pi.hasH1 |= info.hasH1;
             }
+            return FilterResult.CONTINUE;
         }
     }
 
@@ -121,6 +130,7 @@ final class BlockCollector {
         final ArrayList<NodeInfo> negStack = new ArrayList<>();
         final ArrayList<NodeInfo> weakStack = new ArrayList<>();
         int chromeDepth;
+        final java.util.HashMap<String, Integer> classCache = new java.util.HashMap<>();
         final ArrayList<Element> linkStack = new ArrayList<>();
         int preDepth;
         int quoteDepth;
@@ -181,7 +191,7 @@ final class BlockCollector {
                 default -> {
                 }
             }
-            int cw = tag.equals("body") || tag.equals("html") ? ClassHints.NEUTRAL : ClassHints.classWeight(e);
+            int cw = tag.equals("body") || tag.equals("html") ? ClassHints.NEUTRAL : classWeight(e);
             if (cw < 0 && info.chars > pageChars / 2 && !commentLike(e)) {
                 cw = ClassHints.NEUTRAL; // a chrome-sounding class on the box holding most of the page is layout
             }
@@ -205,6 +215,7 @@ final class BlockCollector {
             }
             if (byTag && !tag.equals("form")) {
                 chromeDepth++;
+                info.chromeTag = true;
             }
             info.inChrome = chromeDepth > 0;
             info.inStrongNegative = !negStack.isEmpty();
@@ -241,9 +252,28 @@ final class BlockCollector {
             if (info.weakNegative) {
                 weakStack.remove(weakStack.size() - 1);
             }
-            if (ClassHints.negativeByTag(e, e.normalName()) && !e.normalName().equals("form")) {
+            if (info.chromeTag) {
                 chromeDepth--;
             }
+        }
+
+        /** Class judgements repeat a lot within a page (every menu item, every paragraph): computed once each. */
+        private int classWeight(Element e) {
+            if (e.attributesSize() == 0) {
+                return ClassHints.NEUTRAL;
+            }
+            String cls = e.className();
+            String id = e.id();
+            if (cls.isEmpty() && id.isEmpty()) {
+                return ClassHints.NEUTRAL;
+            }
+            String key = id.isEmpty() ? cls : cls + '#' + id;
+            Integer cached = classCache.get(key);
+            if (cached == null) {
+                cached = ClassHints.classWeight(e);
+                classCache.put(key, cached);
+            }
+            return cached;
         }
 
         private static boolean commentLike(Element e) {

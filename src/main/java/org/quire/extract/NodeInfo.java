@@ -28,6 +28,8 @@ final class NodeInfo {
     boolean weakNegative;
     /** Whether it or an ancestor is nav/aside/footer/dialog or has such a role. */
     boolean inChrome;
+    /** Whether this element itself is nav/aside/footer/dialog (or has such a role). */
+    boolean chromeTag;
     /** Whether it or an ancestor is clearly chrome. */
     boolean inStrongNegative;
     /** Blocks [firstBlock, endBlock) lie inside this element. */
