@@ -42,7 +42,7 @@ final class ClassHints {
     private static final Set<String> POSITIVE_WORDS = Set.of("article", "content", "entry", "main", "post", "story",
             "text", "body", "blog", "hentry", "artikel", "beitrag", "inhalt", "richtext", "prose", "paragraph");
     /** Class-name prefixes that describe taxonomy, state or a page builder's wrappers, not the box itself. */
-    private static final String[] IGNORED_PREFIXES = {"category-", "tag-", "author-", "format-", "status-",
+    private static final String[] IGNORED_PREFIXES = {"category-", "tag-", "format-", "status-",
             "type-", "postid-", "post-format-", "topic-", "has-", "with-", "no-", "is-", "elementor-", "page-id-",
             "single-", "template-", "parent-", "wp-embed", "cb-sidebar", "td-", "tdb-", "tdi", "vc_", "et_pb_",
             "fl-", "jet-", "js-", "l-", "u-", "o-"};

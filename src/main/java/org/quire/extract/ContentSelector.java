@@ -100,8 +100,14 @@ final class ContentSelector {
         if (cands.isEmpty() || bodyInfo == null) {
             return bodyInfo == null ? List.of() : List.of(range(bodyInfo));
         }
+        int titleBlock = titleBlock(a, title);
         for (NodeInfo c : cands) {
             c.finalScore = computeFinalScore(c);
+            if (titleBlock >= 0 && TITLE_BOOST != 1.0
+                    && ((c.firstBlock <= titleBlock && titleBlock < c.endBlock)
+                    || (c.firstBlock > titleBlock && c.firstBlock - titleBlock <= 6))) {
+                c.finalScore *= TITLE_BOOST;
+            }
         }
         cands.sort(Comparator.comparingDouble((NodeInfo c) -> c.finalScore).reversed());
         NodeInfo top = cands.get(0);
@@ -258,6 +264,31 @@ final class ContentSelector {
 
     static final int TITLE_LOOKBACK = Integer.getInteger("quire.lookback", 200);
     static final boolean TITLE_ALONE = !Boolean.getBoolean("quire.notitlealone");
+
+    static final double TITLE_BOOST = Double.parseDouble(System.getProperty("quire.titleboost", "1.5"));
+
+    /** Index of the block holding the page's headline: a heading matching the title, else the first h1; or -1. */
+    private static int titleBlock(BlockCollector.Analysis a, String title) {
+        String wanted = title == null ? "" : normalize(title);
+        int firstH1 = -1;
+        List<Block> blocks = a.blocks();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            if (b.kind() != Block.Kind.HEADING) {
+                continue;
+            }
+            if (!wanted.isEmpty()) {
+                String t = normalize(b.text());
+                if (t.equals(wanted) || (t.length() > 15 && wanted.contains(t)) || (wanted.length() > 15 && t.contains(wanted))) {
+                    return i;
+                }
+            }
+            if (b.level() == 1 && firstH1 < 0) {
+                firstH1 = i;
+            }
+        }
+        return firstH1;
+    }
 
     private static NodeInfo findTitleHeading(BlockCollector.Analysis a, Element body, String title, int before) {
         String wanted = title == null ? null : normalize(title);
