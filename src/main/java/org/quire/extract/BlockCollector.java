@@ -314,10 +314,11 @@ final class BlockCollector {
             boolean first = true;
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                if (c <= ' ' || c == '\u00a0' || Character.isWhitespace(c) || c == '\u200b' || c == '\ufeff') {
-                    if (c != '\u200b' && c != '\ufeff') {
-                        pendingSpace = true;
-                    }
+                if (c == '\u00ad' || c == '\u200b' || c == '\ufeff' || c == '\u2060') {
+                    continue; // soft hyphens and zero-width characters are invisible in running text
+                }
+                if (c <= ' ' || c == '\u00a0' || Character.isWhitespace(c)) {
+                    pendingSpace = true;
                     continue;
                 }
                 if (first) {
