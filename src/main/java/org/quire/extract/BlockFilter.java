@@ -61,11 +61,15 @@ final class BlockFilter {
     private BlockFilter() {
     }
 
-    static final double MAX_LINK_DENSITY = Double.parseDouble(System.getProperty("quire.ld", "0.4"));
-    static final boolean NOTICES = !Boolean.getBoolean("quire.nonotices");
-    static final int NOTICE_MAX = Integer.getInteger("quire.noticemax", 200);
-    static final boolean DROP_CAPTIONS = !Boolean.getBoolean("quire.captions");
-    static final boolean EMPTY_SECTIONS = !Boolean.getBoolean("quire.keepemptysections");
+    /** Text, list and table blocks with more of their text in links than this are link lists. */
+    static final double MAX_LINK_DENSITY = 0.4;
+    /** Blocks up to this many characters are dropped when they contain a notice phrase. */
+    static final int NOTICE_MAX = 200;
+    static final boolean NOTICES = true;
+    /** Figure captions are mostly photo descriptions and credits, not article text. */
+    static final boolean DROP_CAPTIONS = true;
+    /** A heading whose whole section was chrome ("Related articles" + links) goes too. */
+    static final boolean EMPTY_SECTIONS = true;
 
     static List<Block> filter(BlockCollector.Analysis a, List<ContentSelector.Range> ranges, PageMetadata md) {
         List<Block> out = new ArrayList<>();

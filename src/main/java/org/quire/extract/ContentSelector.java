@@ -9,8 +9,9 @@ import java.util.Locale;
 
 /**
  * Chooses where the main content is: the best-scoring container (paragraph score, reduced by link density and by
- * chrome-like class names), widened to a common ancestor when several good candidates share one, plus those of its
- * siblings that look like continuation of the text, plus the title heading just before it.
+ * chrome-like class names, raised near the headline), widened to a common ancestor when several good candidates
+ * share one or when an ancestor holds clearly more text than chrome (weighed in constant time per element with
+ * prefix sums over the blocks), else joined by those siblings that continue the text; plus the headline before it.
  */
 final class ContentSelector {
 
@@ -21,13 +22,10 @@ final class ContentSelector {
     private ContentSelector() {
     }
 
-    static final boolean DENSITY = Boolean.getBoolean("quire.density");
-    static final double CLIMB = Double.parseDouble(System.getProperty("quire.climb", "1.75"));
+    /** An ancestor replaces the top candidate when its text-minus-chrome value is this many times higher. */
+    static final double CLIMB = 1.75;
 
     static List<Range> select(BlockCollector.Analysis a, Element body, String title) {
-        if (DENSITY) {
-            return selectByDensity(a, body, title);
-        }
         return selectByScore(a, body, title);
     }
 
@@ -40,37 +38,8 @@ final class ContentSelector {
     }
 
     /**
-     * The subtree whose blocks add up to the most: paragraph text counts for it, link lists and chrome against it.
-     * Block ranges are contiguous, so with prefix sums every element is weighed in constant time.
+     * What a block adds to a container: paragraph text counts for it, link lists, chrome and short bits against it.
      */
-    static List<Range> selectByDensity(BlockCollector.Analysis a, Element body, String title) {
-        List<Block> blocks = a.blocks();
-        double[] prefix = new double[blocks.size() + 1];
-        for (int i = 0; i < blocks.size(); i++) {
-            prefix[i + 1] = prefix[i] + value(blocks.get(i));
-        }
-        NodeInfo best = null;
-        double bestValue = Double.NEGATIVE_INFINITY;
-        for (NodeInfo n : a.infos().values()) {
-            if (!n.block || n.endBlock <= n.firstBlock) {
-                continue;
-            }
-            double v = prefix[n.endBlock] - prefix[n.firstBlock];
-            if (v > bestValue || (v == bestValue && best != null && n.depth > best.depth)) {
-                best = n;
-                bestValue = v;
-            }
-        }
-        NodeInfo bodyInfo = a.info(body);
-        if (best == null) {
-            return bodyInfo == null ? List.of() : List.of(range(bodyInfo));
-        }
-        List<Range> ranges = new ArrayList<>();
-        ranges.add(range(best));
-        addTitle(a, body, best, ranges, title);
-        return ranges;
-    }
-
     private static double value(Block b) {
         int chars = b.chars();
         if (b.strong() != null) {
@@ -262,10 +231,12 @@ final class ContentSelector {
         }
     }
 
-    static final int TITLE_LOOKBACK = Integer.getInteger("quire.lookback", 200);
-    static final boolean TITLE_ALONE = !Boolean.getBoolean("quire.notitlealone");
+    /** How many blocks before the content the headline is looked for. */
+    static final int TITLE_LOOKBACK = 200;
+    static final boolean TITLE_ALONE = true;
 
-    static final double TITLE_BOOST = Double.parseDouble(System.getProperty("quire.titleboost", "1.5"));
+    /** Candidates holding the headline, or starting just after it, weigh this much more. */
+    static final double TITLE_BOOST = 1.5;
 
     /** Index of the block holding the page's headline: a heading matching the title, else the first h1; or -1. */
     private static int titleBlock(BlockCollector.Analysis a, String title) {
