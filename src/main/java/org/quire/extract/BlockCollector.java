@@ -3,6 +3,7 @@ package org.quire.extract;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -38,15 +39,19 @@ final class BlockCollector {
 
     static Analysis analyze(Element root) {
         Map<Element, NodeInfo> infos = new IdentityHashMap<>();
-        NodeTraversor.traverse(new SizePass(infos), root);
-        BlockPass pass = new BlockPass(infos);
+        NodeTraversor.filter(new SizePass(infos), root);
+        NodeInfo rootInfo = infos.get(root);
+        BlockPass pass = new BlockPass(infos, rootInfo == null ? 0 : rootInfo.chars);
         NodeTraversor.traverse(pass, root);
         pass.flush();
         return new Analysis(infos, pass.blocks, pass.candidates);
     }
 
-    /** Bottom-up: text sizes, link text sizes, block descendants, h1 presence. */
-    private static final class SizePass implements NodeVisitor {
+    /**
+     * Removes what is never visible text (see {@link DomCleaner}) and, bottom-up in the same walk, counts text
+     * sizes, link text sizes, block descendants and h1 presence.
+     */
+    private static final class SizePass implements NodeFilter {
         final Map<Element, NodeInfo> infos;
 
         SizePass(Map<Element, NodeInfo> infos) {
@@ -54,7 +59,10 @@ final class BlockCollector {
         }
 
         @Override
-        public void head(Node node, int depth) {
+        public FilterResult head(Node node, int depth) {
+            if (DomCleaner.remove(node)) {
+                return FilterResult.REMOVE;
+            }
             if (node instanceof Element e) {
                 NodeInfo info = new NodeInfo(e);
                 info.depth = depth;
@@ -68,12 +76,13 @@ final class BlockCollector {
                     }
                 }
             }
+            return FilterResult.CONTINUE;
         }
 
         @Override
-        public void tail(Node node, int depth) {
+        public FilterResult tail(Node node, int depth) {
             if (!(node instanceof Element e)) {
-                return;
+                return FilterResult.CONTINUE;
             }
             NodeInfo info = infos.get(e);
             String tag = e.normalName();
@@ -90,6 +99,7 @@ final class BlockCollector {
                 pi.blockDescendants += info.blockDescendants + (BLOCK_TAGS.contains(tag) ? 1 : 0);
                 pi.hasH1 |= info.hasH1;
             }
+            return FilterResult.CONTINUE;
         }
     }
 
@@ -118,13 +128,19 @@ final class BlockCollector {
         Element lastTextLink;
         final ArrayList<NodeInfo> blockStack = new ArrayList<>();
         final ArrayList<NodeInfo> negStack = new ArrayList<>();
+        final ArrayList<NodeInfo> weakStack = new ArrayList<>();
+        int chromeDepth;
+        final java.util.HashMap<String, Integer> classCache = new java.util.HashMap<>();
         final ArrayList<Element> linkStack = new ArrayList<>();
         int preDepth;
         int quoteDepth;
         int listDepth;
 
-        BlockPass(Map<Element, NodeInfo> infos) {
+        final int pageChars;
+
+        BlockPass(Map<Element, NodeInfo> infos, int pageChars) {
             this.infos = infos;
+            this.pageChars = pageChars;
         }
 
         @Override
@@ -175,17 +191,34 @@ final class BlockCollector {
                 default -> {
                 }
             }
-            int cw = ClassHints.classWeight(e);
-            boolean neg = ClassHints.negativeByTag(e, tag) || cw < 0
-                    || (tag.equals("header") && !info.hasH1);
-            if (neg && info.hasH1 && !tag.equals("form") && !strongNegative(e)) {
-                neg = false;
+            int cw = tag.equals("body") || tag.equals("html") ? ClassHints.NEUTRAL : classWeight(e);
+            if (cw < 0 && info.chars > pageChars / 2 && !commentLike(e)) {
+                cw = ClassHints.NEUTRAL; // a chrome-sounding class on the box holding most of the page is layout
             }
-            info.negative = neg;
-            if (neg) {
+            info.classWeight = cw;
+            boolean byTag = ClassHints.negativeByTag(e, tag);
+            boolean strong = byTag || cw == ClassHints.STRONG_NEGATIVE || (tag.equals("header") && !info.hasH1);
+            if (strong && info.hasH1 && !tag.equals("form") && !commentLike(e)) {
+                strong = false;
+            }
+            if (strong && info.chars > pageChars / 2 && !commentLike(e)) {
+                strong = false; // a wrapper of most of the page (ASP.NET form, "page-with-sidebar") is layout
+            }
+            boolean weak = !strong && cw == ClassHints.WEAK_NEGATIVE && !info.hasH1;
+            info.strongNegative = strong;
+            info.weakNegative = weak;
+            if (strong) {
                 negStack.add(info);
             }
-            info.inNegative = !negStack.isEmpty();
+            if (weak) {
+                weakStack.add(info);
+            }
+            if (byTag && !tag.equals("form")) {
+                chromeDepth++;
+                info.chromeTag = true;
+            }
+            info.inChrome = chromeDepth > 0;
+            info.inStrongNegative = !negStack.isEmpty();
         }
 
         @Override
@@ -213,12 +246,37 @@ final class BlockCollector {
                 default -> {
                 }
             }
-            if (info.negative) {
+            if (info.strongNegative) {
                 negStack.remove(negStack.size() - 1);
+            }
+            if (info.weakNegative) {
+                weakStack.remove(weakStack.size() - 1);
+            }
+            if (info.chromeTag) {
+                chromeDepth--;
             }
         }
 
-        private static boolean strongNegative(Element e) {
+        /** Class judgements repeat a lot within a page (every menu item, every paragraph): computed once each. */
+        private int classWeight(Element e) {
+            if (e.attributesSize() == 0) {
+                return ClassHints.NEUTRAL;
+            }
+            String cls = e.className();
+            String id = e.id();
+            if (cls.isEmpty() && id.isEmpty()) {
+                return ClassHints.NEUTRAL;
+            }
+            String key = id.isEmpty() ? cls : cls + '#' + id;
+            Integer cached = classCache.get(key);
+            if (cached == null) {
+                cached = ClassHints.classWeight(e);
+                classCache.put(key, cached);
+            }
+            return cached;
+        }
+
+        private static boolean commentLike(Element e) {
             String s = (e.className() + " " + e.id()).toLowerCase(java.util.Locale.ROOT);
             return s.contains("comment") || s.contains("related") || s.contains("sidebar");
         }
@@ -256,10 +314,11 @@ final class BlockCollector {
             boolean first = true;
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                if (c <= ' ' || c == '\u00a0' || Character.isWhitespace(c) || c == '\u200b' || c == '\ufeff') {
-                    if (c != '\u200b' && c != '\ufeff') {
-                        pendingSpace = true;
-                    }
+                if (c == '\u00ad' || c == '\u200b' || c == '\ufeff' || c == '\u2060') {
+                    continue; // soft hyphens and zero-width characters are invisible in running text
+                }
+                if (c <= ' ' || c == '\u00a0' || Character.isWhitespace(c)) {
+                    pendingSpace = true;
                     continue;
                 }
                 if (first) {
@@ -327,9 +386,9 @@ final class BlockCollector {
             }
             String text = kind == Block.Kind.CODE ? stripBlankLines(buf) : buf.toString().strip();
             NodeInfo neg = negStack.isEmpty() ? null : negStack.get(negStack.size() - 1);
+            NodeInfo weak = weakStack.isEmpty() ? null : weakStack.get(weakStack.size() - 1);
             blocks.add(new Block(kind, level, text, bufChars, bufLinkChars, quoteDepth, listDepth,
-                    kind == Block.Kind.ROW ? Math.max(1, cells) : 0, group, owner, neg,
-                    neg == null ? -1 : neg.depth));
+                    kind == Block.Kind.ROW ? Math.max(1, cells) : 0, group, owner, neg, weak));
             if (owner != null && bufChars >= 25 && kind != Block.Kind.HEADING) {
                 score(owner, bufChars, commas, bufLinkChars);
             }

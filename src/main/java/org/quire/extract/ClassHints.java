@@ -8,33 +8,44 @@ import java.util.Set;
 /**
  * Judges an element by its tag, role, class and id: does it look like page chrome (navigation, sharing, comments,
  * ads, related-article boxes, ...) or like content ("article", "entry-content", ...)? Class and id are split into
- * words (on punctuation and camelCase) and looked up in word lists; no regular expressions.
+ * words (on punctuation and camelCase) and looked up in word lists; no regular expressions. Class names that only
+ * describe state, layout or CMS taxonomy ("has-sidebar", "tag-energy", "elementor-widget") are ignored.
  */
 final class ClassHints {
 
-    /** Words in class/id that mark boilerplate. */
-    private static final Set<String> NEGATIVE_WORDS = Set.of(
+    /** Strongly chrome: boxes that are never article text. */
+    static final int STRONG_NEGATIVE = -2;
+    /** Weakly chrome: often chrome, sometimes a wrapper of content. */
+    static final int WEAK_NEGATIVE = -1;
+    static final int NEUTRAL = 0;
+    static final int POSITIVE = 1;
+
+    private static final Set<String> STRONG_WORDS = Set.of(
             "nav", "navbar", "navi", "navigation", "menu", "menus", "submenu", "megamenu", "breadcrumb", "breadcrumbs",
             "crumbs", "share", "shares", "sharing", "sharebar", "social", "socials", "cookie", "cookies", "consent",
             "gdpr", "newsletter", "subscribe", "subscription", "ad", "ads", "advert", "adverts", "advertisement",
             "advertising", "adsense", "adslot", "dfp", "sponsor", "sponsored", "promo", "promotion", "promoted",
             "related", "recommended", "recommendation", "recommendations", "popular", "trending", "mostread",
-            "tags", "tag", "tagcloud", "taglist", "keywords", "comment", "comments", "commentlist", "respond",
-            "disqus", "sidebar", "widget", "widgets", "footer", "masthead", "skip", "skiplink", "toolbar",
-            "pagination", "pager", "byline", "meta", "dateline", "timestamp", "print", "login", "signup",
-            "register", "modal", "popup", "overlay", "outbrain", "taboola", "shoutbox", "rating", "ratings", "rss",
-            "follow", "copyright", "banner", "more", "author", "bio", "topics", "categories",
-            "category", "cat", "addthis", "sharethis", "jump", "toc", "reactions", "likes", "recirculation",
-            "newsfeed", "links", "linklist", "header", "sr", "screen", "visually", "hidden");
+            "tags", "tagcloud", "taglist", "comment", "comments", "commentlist", "respond", "disqus", "sidebar",
+            "footer", "masthead", "skip", "skiplink", "toolbar", "pagination", "pager", "byline", "dateline",
+            "print", "login", "signup", "modal", "popup", "outbrain", "taboola", "shoutbox", "rss", "follow",
+            "copyright", "addthis", "sharethis", "recirculation", "sr", "screen", "visually", "hidden");
+    private static final Set<String> WEAK_WORDS = Set.of("widget", "widgets", "meta", "header", "more", "links",
+            "linklist", "author", "bio", "banner", "rating", "ratings", "topics", "categories", "category", "cat",
+            "keywords", "tag", "timestamp", "register", "overlay", "toc", "reactions", "likes", "newsfeed", "jump",
+            "teaser", "teasers", "aside", "extra", "extras", "secondary", "info");
     /** Substrings of the lower-cased class/id that mark boilerplate (compound words). */
-    private static final String[] NEGATIVE_PARTS = {"comment", "sidebar", "breadcrumb", "newsletter", "cookie",
+    private static final String[] STRONG_PARTS = {"comment", "sidebar", "breadcrumb", "newsletter", "cookie",
             "related", "share", "social", "advert", "sponsor", "outbrain", "taboola", "disqus", "recommend",
             "navigation", "navbar", "popular", "consent", "mostread", "most-read", "readmore", "read-more",
             "readalso", "read-also", "seealso", "subscri"};
-    /** Words in class/id that mark content. */
     private static final Set<String> POSITIVE_WORDS = Set.of("article", "content", "entry", "main", "post", "story",
             "text", "body", "blog", "hentry", "artikel", "beitrag", "inhalt", "richtext", "prose", "paragraph");
-    /** Tags that are chrome wherever they appear. */
+    /** Class-name prefixes that describe taxonomy, state or a page builder's wrappers, not the box itself. */
+    private static final String[] IGNORED_PREFIXES = {"category-", "tag-", "format-", "status-",
+            "type-", "postid-", "post-format-", "topic-", "has-", "with-", "no-", "is-", "elementor-", "page-id-",
+            "single-", "template-", "parent-", "wp-embed", "cb-sidebar", "td-", "tdb-", "tdi", "vc_", "et_pb_",
+            "fl-", "jet-", "js-", "l-", "u-", "o-"};
     private static final Set<String> TAG_NEGATIVE = Set.of("nav", "aside", "footer", "menu", "form", "dialog");
     private static final Set<String> ROLE_NEGATIVE = Set.of("navigation", "complementary", "contentinfo", "search",
             "menu", "menubar", "dialog", "alertdialog", "banner");
@@ -42,27 +53,33 @@ final class ClassHints {
     private ClassHints() {
     }
 
-    /** -1 for boilerplate, +1 for content, 0 when the class/id says nothing. */
+    /** {@link #STRONG_NEGATIVE}, {@link #WEAK_NEGATIVE}, {@link #NEUTRAL} or {@link #POSITIVE} by class and id. */
     static int classWeight(Element e) {
         String cls = e.className();
         String id = e.id();
         if (cls.isEmpty() && id.isEmpty()) {
-            return 0;
+            return NEUTRAL;
         }
-        String all = (cls + " " + id).toLowerCase(Locale.ROOT);
-        boolean positive = false;
-        int n = cls.length() + 1 + id.length();
+        if (cls.indexOf('-') > 0 || cls.indexOf('_') > 0) {
+            cls = withoutIgnoredClasses(cls);
+        }
         String raw = cls + " " + id;
+        String all = raw.toLowerCase(Locale.ROOT);
+        boolean positive = false;
+        boolean weak = false;
+        int n = raw.length();
         int start = -1;
         for (int i = 0; i <= n; i++) {
             char c = i < n ? raw.charAt(i) : ' ';
             boolean letter = Character.isLetter(c);
-            boolean camel = letter && i > 0 && start >= 0 && Character.isUpperCase(c)
-                    && Character.isLowerCase(raw.charAt(i - 1));
+            boolean camel = letter && start >= 0 && Character.isUpperCase(c) && Character.isLowerCase(raw.charAt(i - 1));
             if (start >= 0 && (!letter || camel)) {
                 String word = all.substring(start, i);
-                if (NEGATIVE_WORDS.contains(word) && negativeUnlessExempt(word, all) < 0) {
-                    return -1;
+                if (STRONG_WORDS.contains(word) && !exempt(word, all)) {
+                    return STRONG_NEGATIVE;
+                }
+                if (WEAK_WORDS.contains(word)) {
+                    weak = true;
                 }
                 if (POSITIVE_WORDS.contains(word)) {
                     positive = true;
@@ -73,22 +90,43 @@ final class ClassHints {
                 start = i;
             }
         }
-        for (String part : NEGATIVE_PARTS) {
+        for (String part : STRONG_PARTS) {
             if (all.contains(part)) {
-                return -1;
+                return STRONG_NEGATIVE;
             }
         }
-        return positive ? 1 : 0;
+        if (weak) {
+            return WEAK_NEGATIVE;
+        }
+        return positive ? POSITIVE : NEUTRAL;
     }
 
-    private static int negativeUnlessExempt(String word, String all) {
-        // "screen" and "visually" only in screen-reader-only helpers; "more"/"links"/"cat" only as whole class names
+    private static String withoutIgnoredClasses(String cls) {
+        StringBuilder sb = new StringBuilder(cls.length());
+        for (String c : cls.split(" ")) {
+            String l = c.toLowerCase(Locale.ROOT);
+            boolean ignored = false;
+            for (String prefix : IGNORED_PREFIXES) {
+                if (l.startsWith(prefix)) {
+                    ignored = true;
+                    break;
+                }
+            }
+            if (!ignored) {
+                sb.append(c).append(' ');
+            }
+        }
+        return sb.toString().strip();
+    }
+
+    /** Words that are chrome only in a particular combination. */
+    private static boolean exempt(String word, String all) {
         return switch (word) {
-            case "screen" -> all.contains("screen-reader") || all.contains("screenreader") ? -1 : 0;
-            case "visually" -> all.contains("hidden") ? -1 : 0;
-            case "sr" -> all.contains("sr-only") ? -1 : 0;
-            case "hidden" -> all.equals("hidden") || all.startsWith("hidden ") ? -1 : 0;
-            default -> -1;
+            case "screen" -> !(all.contains("screen-reader") || all.contains("screenreader"));
+            case "visually" -> !all.contains("hidden");
+            case "sr" -> !all.contains("sr-only");
+            case "hidden" -> !(all.equals("hidden") || all.startsWith("hidden "));
+            default -> false;
         };
     }
 

@@ -9,8 +9,9 @@ import java.util.Locale;
 
 /**
  * Chooses where the main content is: the best-scoring container (paragraph score, reduced by link density and by
- * chrome-like class names), widened to a common ancestor when several good candidates share one, plus those of its
- * siblings that look like continuation of the text, plus the title heading just before it.
+ * chrome-like class names, raised near the headline), widened to a common ancestor when several good candidates
+ * share one or when an ancestor holds clearly more text than chrome (weighed in constant time per element with
+ * prefix sums over the blocks), else joined by those siblings that continue the text; plus the headline before it.
  */
 final class ContentSelector {
 
@@ -21,7 +22,43 @@ final class ContentSelector {
     private ContentSelector() {
     }
 
+    /** An ancestor replaces the top candidate when its text-minus-chrome value is this many times higher. */
+    static final double CLIMB = 1.75;
+
     static List<Range> select(BlockCollector.Analysis a, Element body, String title) {
+        return selectByScore(a, body, title);
+    }
+
+    private static double[] prefixValues(List<Block> blocks) {
+        double[] prefix = new double[blocks.size() + 1];
+        for (int i = 0; i < blocks.size(); i++) {
+            prefix[i + 1] = prefix[i] + value(blocks.get(i));
+        }
+        return prefix;
+    }
+
+    /**
+     * What a block adds to a container: paragraph text counts for it, link lists, chrome and short bits against it.
+     */
+    private static double value(Block b) {
+        int chars = b.chars();
+        if (b.strong() != null) {
+            return -chars;
+        }
+        double ld = b.linkDensity();
+        if (ld > 0.5) {
+            return -chars * 0.7;
+        }
+        if (b.kind() == Block.Kind.HEADING) {
+            return 0;
+        }
+        if (chars >= 50) {
+            return chars - b.linkChars() * 2.0;
+        }
+        return b.weak() != null ? -chars * 0.5 : -chars * 0.2;
+    }
+
+    static List<Range> selectByScore(BlockCollector.Analysis a, Element body, String title) {
         NodeInfo bodyInfo = a.info(body);
         List<NodeInfo> cands = new ArrayList<>();
         for (NodeInfo c : a.candidates()) {
@@ -32,8 +69,14 @@ final class ContentSelector {
         if (cands.isEmpty() || bodyInfo == null) {
             return bodyInfo == null ? List.of() : List.of(range(bodyInfo));
         }
+        int titleBlock = titleBlock(a, title);
         for (NodeInfo c : cands) {
             c.finalScore = computeFinalScore(c);
+            if (titleBlock >= 0 && TITLE_BOOST != 1.0
+                    && ((c.firstBlock <= titleBlock && titleBlock < c.endBlock)
+                    || (c.firstBlock > titleBlock && c.firstBlock - titleBlock <= 6))) {
+                c.finalScore *= TITLE_BOOST;
+            }
         }
         cands.sort(Comparator.comparingDouble((NodeInfo c) -> c.finalScore).reversed());
         NodeInfo top = cands.get(0);
@@ -42,8 +85,9 @@ final class ContentSelector {
         // several strong candidates under one ancestor: the ancestor is the content
         List<NodeInfo> alternatives = new ArrayList<>();
         for (int i = 1; i < Math.min(5, cands.size()); i++) {
-            if (finalScore(cands.get(i)) >= topScore * 0.75) {
-                alternatives.add(cands.get(i));
+            NodeInfo alt = cands.get(i);
+            if (finalScore(alt) >= topScore * 0.75 && !alt.contains(top) && !top.contains(alt)) {
+                alternatives.add(alt);
             }
         }
         if (alternatives.size() >= 3) {
@@ -94,6 +138,32 @@ final class ContentSelector {
         }
         topScore = finalScore(top);
 
+        if (CLIMB > 0) {
+            // widen to an ancestor when that adds clearly more text than chrome
+            double[] prefix = prefixValues(a.blocks());
+            double topValue = prefix[top.endBlock] - prefix[top.firstBlock];
+            NodeInfo best = null;
+            double bestValue = topValue;
+            Element anc = top.element.parent();
+            for (int up = 0; up < 8 && anc != null && anc != body && anc != body.parent(); up++) {
+                NodeInfo ai = a.info(anc);
+                if (ai != null) {
+                    double v = prefix[ai.endBlock] - prefix[ai.firstBlock];
+                    if (v > bestValue * CLIMB && v > bestValue) {
+                        best = ai;
+                        bestValue = v;
+                    }
+                }
+                anc = anc.parent();
+            }
+            if (best != null) {
+                List<Range> ranges = new ArrayList<>();
+                ranges.add(range(best));
+                addTitle(a, body, best, ranges, title);
+                return ranges;
+            }
+        }
+
         List<Range> ranges = new ArrayList<>();
         Element parent = top.element.parent();
         if (parent == null || parent == body.parent()) {
@@ -110,7 +180,7 @@ final class ContentSelector {
                     ranges.add(range(top));
                     continue;
                 }
-                if (si.negative || si.chars == 0) {
+                if (si.strongNegative || si.chars == 0) {
                     continue;
                 }
                 double bonus = !topClass.isEmpty() && topClass.equals(s.className()) ? topScore * 0.2 : 0;
@@ -139,7 +209,7 @@ final class ContentSelector {
         if (heading == null || heading.firstBlock >= start) {
             return;
         }
-        // the heading must share a close ancestor with the content
+        // the heading must share a close ancestor with the content; otherwise only the heading itself is added
         Element anc = top.element;
         for (int up = 0; up < 4 && anc != null && anc != body.parent(); up++) {
             NodeInfo ai = a.info(anc);
@@ -150,18 +220,52 @@ final class ContentSelector {
                 }
                 if (between <= Math.max(600, top.chars / 2)) {
                     ranges.add(0, new Range(heading.firstBlock, start, ai.depth, ai.chars));
+                    return;
                 }
-                return;
+                break;
             }
             anc = anc.parent();
         }
+        if (TITLE_ALONE) {
+            ranges.add(0, new Range(heading.firstBlock, Math.min(heading.endBlock, start), heading.depth, heading.chars));
+        }
+    }
+
+    /** How many blocks before the content the headline is looked for. */
+    static final int TITLE_LOOKBACK = 200;
+    static final boolean TITLE_ALONE = true;
+
+    /** Candidates holding the headline, or starting just after it, weigh this much more. */
+    static final double TITLE_BOOST = 1.5;
+
+    /** Index of the block holding the page's headline: a heading matching the title, else the first h1; or -1. */
+    private static int titleBlock(BlockCollector.Analysis a, String title) {
+        String wanted = title == null ? "" : normalize(title);
+        int firstH1 = -1;
+        List<Block> blocks = a.blocks();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            if (b.kind() != Block.Kind.HEADING) {
+                continue;
+            }
+            if (!wanted.isEmpty()) {
+                String t = normalize(b.text());
+                if (t.equals(wanted) || (t.length() > 15 && wanted.contains(t)) || (wanted.length() > 15 && t.contains(wanted))) {
+                    return i;
+                }
+            }
+            if (b.level() == 1 && firstH1 < 0) {
+                firstH1 = i;
+            }
+        }
+        return firstH1;
     }
 
     private static NodeInfo findTitleHeading(BlockCollector.Analysis a, Element body, String title, int before) {
         String wanted = title == null ? null : normalize(title);
         NodeInfo firstH1 = null;
         List<Block> blocks = a.blocks();
-        for (int i = before - 1; i >= 0 && i >= before - 40; i--) {
+        for (int i = before - 1; i >= 0 && i >= before - TITLE_LOOKBACK; i--) {
             Block b = blocks.get(i);
             if (b.kind() != Block.Kind.HEADING) {
                 continue;
@@ -223,10 +327,16 @@ final class ContentSelector {
             case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
             default -> 0;
         };
-        int cw = ClassHints.classWeight(n.element);
-        base += cw * 25;
         double s = (scoreOf(n) + base) * (1 - n.linkDensity());
-        if (n.inNegative) {
+        s *= switch (n.classWeight) {
+            case ClassHints.POSITIVE -> 1.25;
+            case ClassHints.WEAK_NEGATIVE -> 0.8;
+            case ClassHints.STRONG_NEGATIVE -> 0.3;
+            default -> 1.0;
+        };
+        if (n.inChrome) {
+            s *= 0.3;
+        } else if (n.inStrongNegative && n.classWeight != ClassHints.STRONG_NEGATIVE) {
             s *= 0.3;
         }
         return s;

@@ -105,6 +105,54 @@ public final class DateNormalizer {
         return normalize(s) != null;
     }
 
+    /**
+     * True for a short line that is only a date or time: "Dezember 2012", "3:59 PM", "opublikowano: 7 kwietnia".
+     * Expects lower-case text.
+     */
+    static boolean looksLikeDateOrTime(String lower) {
+        int words = 0;
+        int dateWords = 0;
+        boolean named = false;
+        int start = -1;
+        for (int i = 0; i <= lower.length(); i++) {
+            char c = i < lower.length() ? lower.charAt(i) : ' ';
+            boolean wordChar = Character.isLetterOrDigit(c) || c == ':';
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                String w = lower.substring(start, i);
+                words++;
+                if (isDateWord(w)) {
+                    dateWords++;
+                    named |= !Character.isDigit(w.charAt(0)) || w.indexOf(':') > 0;
+                }
+                start = -1;
+            }
+        }
+        return named && words <= 6 && dateWords * 2 >= words;
+    }
+
+    private static boolean isDateWord(String w) {
+        if (MONTHS.containsKey(w) || MORE_MONTH_WORDS.contains(w)) {
+            return true;
+        }
+        int digits = 0;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (Character.isDigit(c)) {
+                digits++;
+            } else if (c != ':') {
+                return w.equals("am") || w.equals("pm") || w.equals("uhr") || w.equals("h");
+            }
+        }
+        return digits > 0;
+    }
+
+    private static final java.util.Set<String> MORE_MONTH_WORDS = java.util.Set.of("am", "pm", "uhr",
+            "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+            "października", "listopada", "grudnia", "januari", "februari", "maart", "mei", "augustus", "oktober",
+            "ene", "abr", "ago", "dic", "gen", "mag", "giu", "lug", "set", "ott");
+
     private static String date(String y, String mo, String d) {
         int year = Integer.parseInt(y);
         int month = Integer.parseInt(mo);

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class DomCleaner {
 
-    private static final Set<String> REMOVED_TAGS = Set.of("script", "style", "noscript", "template", "svg", "math",
+    private static final Set<String> REMOVED_TAGS = Set.of("script", "style", "template", "svg", "math",
             "canvas", "iframe", "frame", "frameset", "object", "embed", "video", "audio", "source", "track", "map",
             "button", "input", "select", "option", "optgroup", "textarea", "datalist", "meter", "progress", "head",
             "link", "meta", "base", "title", "picture", "img", "dialog", "label");
@@ -29,13 +29,7 @@ final class DomCleaner {
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
-                if (node instanceof Element e) {
-                    return removable(e) ? FilterResult.REMOVE : FilterResult.CONTINUE;
-                }
-                if (node instanceof Comment || node instanceof DataNode) {
-                    return FilterResult.REMOVE;
-                }
-                return FilterResult.CONTINUE;
+                return remove(node) ? FilterResult.REMOVE : FilterResult.CONTINUE;
             }
 
             @Override
@@ -43,6 +37,14 @@ final class DomCleaner {
                 return FilterResult.CONTINUE;
             }
         }, root);
+    }
+
+    /** Whether this node is never visible text: a comment, script data, a non-text element or a hidden one. */
+    static boolean remove(Node node) {
+        if (node instanceof Element e) {
+            return removable(e);
+        }
+        return node instanceof Comment || node instanceof DataNode;
     }
 
     static boolean removable(Element e) {

@@ -52,6 +52,11 @@ public final class HtmlDecoder {
         }
         Charset meta = charsetFromMeta(body);
         if (meta != null) {
+            // a legacy single-byte label on bytes that are valid, non-ASCII UTF-8 is a mislabel (re-saved pages,
+            // CMS templates): such byte sequences practically never occur in real single-byte text
+            if (!meta.equals(StandardCharsets.UTF_8) && singleByte(meta) && hasMultiByteUtf8(body) && isValidUtf8(body)) {
+                return StandardCharsets.UTF_8;
+            }
             return meta;
         }
         return isValidUtf8(body) ? StandardCharsets.UTF_8 : WINDOWS_1252;
@@ -159,6 +164,20 @@ public final class HtmlDecoder {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    private static boolean singleByte(Charset c) {
+        String n = c.name().toLowerCase(Locale.ROOT);
+        return n.startsWith("windows-125") || n.startsWith("iso-8859") || n.startsWith("koi8") || n.equals("us-ascii");
+    }
+
+    private static boolean hasMultiByteUtf8(byte[] body) {
+        for (byte b : body) {
+            if ((b & 0xE0) == 0xC0 || (b & 0xF0) == 0xE0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isValidUtf8(byte[] body) {

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,10 +41,9 @@ final class JsonLdReader {
                  String description) {
     }
 
-    static Facts read(Document doc) {
+    static Facts read(List<String> scripts) {
         List<JsonNode> objects = new ArrayList<>();
-        for (Element script : doc.select("script[type=application/ld+json]")) {
-            String json = script.data();
+        for (String json : scripts) {
             if (json.length() > 2_000_000) {
                 continue;
             }

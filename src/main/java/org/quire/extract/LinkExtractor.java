@@ -7,6 +7,8 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,39 +18,93 @@ import java.util.Set;
 /**
  * Finds every link of a page: {@code a}/{@code area} hrefs as navigational links (hop {@code L}) and the sources of
  * images, scripts, stylesheets, frames and media as embeds (hop {@code E}). URLs are resolved against the document's
- * base URI; javascript:, mailto:, data: and fragment-only references are skipped; results are de-duplicated (per URL
- * and hop) and kept in document order. Must run before anything removes elements from the document.
+ * base URI (which honours {@code <base href>}); javascript:, mailto:, data:, tel: and fragment-only references are
+ * skipped; results are de-duplicated (per URL and hop) and kept in document order. One pass over the document,
+ * anchor texts collected on the way. Must run before anything removes elements from the document.
  */
 public final class LinkExtractor {
 
     /** The links of the whole document. */
     public List<Link> extract(Document document) {
-        Collector c = new Collector();
+        Collector c = new Collector(document.baseUri());
         NodeTraversor.traverse(c, document);
-        return c.links;
+        List<Link> out = new ArrayList<>(c.found.size());
+        for (Found f : c.found) {
+            out.add(new Link(f.url, f.hop, f.anchor == null ? "" : collapse(f.anchor)));
+        }
+        return out;
+    }
+
+    private static final class Found {
+        final String url;
+        final char hop;
+        CharSequence anchor;
+
+        Found(String url, char hop) {
+            this.url = url;
+            this.hop = hop;
+        }
     }
 
     private static final class Collector implements NodeVisitor {
-        final List<Link> links = new ArrayList<>();
+        final List<Found> found = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
+        final String baseUri;
+        URL base;
+        boolean baseParsed;
+        /** Anchor text being collected for the innermost open link (null when none or a duplicate). */
+        final ArrayList<StringBuilder> open = new ArrayList<>();
+        final ArrayList<Element> openElements = new ArrayList<>();
+
+        Collector(String baseUri) {
+            this.baseUri = baseUri == null ? "" : baseUri;
+        }
 
         @Override
         public void head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+                if (!open.isEmpty()) {
+                    StringBuilder sb = open.get(open.size() - 1);
+                    if (sb != null && sb.length() < 1000) {
+                        sb.append(t.getWholeText()).append(' ');
+                    }
+                }
+                return;
+            }
             if (!(node instanceof Element e)) {
                 return;
             }
             switch (e.normalName()) {
-                case "a", "area" -> add(e, "href", 'L', true);
-                case "img" -> {
-                    add(e, "src", 'E', false);
+                case "a" -> {
+                    Found f = add(e, "href", 'L');
+                    StringBuilder sb = f == null ? null : new StringBuilder();
+                    if (f != null) {
+                        f.anchor = sb;
+                    }
+                    open.add(sb);
+                    openElements.add(e);
                 }
-                case "script", "iframe", "frame", "embed", "audio", "video", "source", "track", "input" ->
-                        add(e, "src", 'E', false);
-                case "object" -> add(e, "data", 'E', false);
+                case "area" -> {
+                    Found f = add(e, "href", 'L');
+                    if (f != null) {
+                        f.anchor = e.attr("alt");
+                    }
+                }
+                case "img" -> {
+                    add(e, "src", 'E');
+                    if (!open.isEmpty()) {
+                        StringBuilder sb = open.get(open.size() - 1);
+                        if (sb != null && sb.isEmpty()) {
+                            sb.append(e.attr("alt")).append(' ');
+                        }
+                    }
+                }
+                case "script", "iframe", "frame", "embed", "audio", "video", "source", "track" -> add(e, "src", 'E');
+                case "object" -> add(e, "data", 'E');
                 case "link" -> {
                     String rel = e.attr("rel").toLowerCase(Locale.ROOT);
                     if (rel.contains("stylesheet") || rel.contains("icon")) {
-                        add(e, "href", 'E', false);
+                        add(e, "href", 'E');
                     }
                 }
                 default -> {
@@ -56,42 +112,70 @@ public final class LinkExtractor {
             }
         }
 
-        private void add(Element e, String attr, char hop, boolean anchor) {
-            String raw = e.attr(attr).trim();
-            if (raw.isEmpty() || raw.startsWith("#") || hasSkippedScheme(raw)) {
-                return;
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element e && !openElements.isEmpty() && openElements.get(openElements.size() - 1) == e) {
+                openElements.remove(openElements.size() - 1);
+                open.remove(open.size() - 1);
             }
-            String url = e.absUrl(attr);
-            if (url.isEmpty() || hasSkippedScheme(url)) {
-                return;
+        }
+
+        private Found add(Element e, String attr, char hop) {
+            if (!e.hasAttr(attr)) {
+                return null;
             }
-            if (!seen.add(hop + url)) {
-                return;
+            String raw = e.attr(attr).strip();
+            if (raw.isEmpty() || raw.charAt(0) == '#' || hasSkippedScheme(raw)) {
+                return null;
             }
-            String text = anchor ? anchorText(e) : "";
-            links.add(new Link(url, hop, text));
+            String url = resolve(raw);
+            if (url == null || !seen.add(hop + url)) {
+                return null;
+            }
+            Found f = new Found(url, hop);
+            found.add(f);
+            return f;
+        }
+
+        private String resolve(String raw) {
+            String rel = raw.indexOf('\n') >= 0 || raw.indexOf('\t') >= 0 || raw.indexOf('\r') >= 0
+                    ? raw.replace("\n", "").replace("\t", "").replace("\r", "") : raw;
+            if (startsWithIgnoreCase(rel, "https://") || startsWithIgnoreCase(rel, "http://")) {
+                return rel;
+            }
+            if (!baseParsed) {
+                baseParsed = true;
+                try {
+                    base = baseUri.isEmpty() ? null : new URL(baseUri);
+                } catch (MalformedURLException ex) {
+                    base = null;
+                }
+            }
+            try {
+                if (base == null) {
+                    return new URL(rel).toExternalForm();
+                }
+                if (rel.startsWith("?")) {
+                    String b = base.toExternalForm();
+                    int q = b.indexOf('?');
+                    int h = b.indexOf('#');
+                    int end = q >= 0 ? q : h >= 0 ? h : b.length();
+                    return b.substring(0, end) + rel;
+                }
+                return new URL(base, rel).toExternalForm();
+            } catch (MalformedURLException | IllegalArgumentException ex) {
+                return null;
+            }
+        }
+
+        private static boolean startsWithIgnoreCase(String s, String prefix) {
+            return s.regionMatches(true, 0, prefix, 0, prefix.length());
         }
 
         private static boolean hasSkippedScheme(String url) {
-            String lower = url.length() > 12 ? url.substring(0, 12).toLowerCase(Locale.ROOT) : url.toLowerCase(Locale.ROOT);
-            lower = lower.stripLeading();
-            return lower.startsWith("javascript:") || lower.startsWith("mailto:") || lower.startsWith("data:")
-                    || lower.startsWith("tel:") || lower.startsWith("about:");
-        }
-
-        private static String anchorText(Element e) {
-            if (e.normalName().equals("area")) {
-                return collapse(e.attr("alt"));
-            }
-            StringBuilder sb = new StringBuilder();
-            NodeTraversor.traverse((n, d) -> {
-                if (n instanceof TextNode t) {
-                    sb.append(t.getWholeText()).append(' ');
-                } else if (n instanceof Element img && img.normalName().equals("img") && sb.isEmpty()) {
-                    sb.append(img.attr("alt")).append(' ');
-                }
-            }, e);
-            return collapse(sb);
+            return startsWithIgnoreCase(url, "javascript:") || startsWithIgnoreCase(url, "mailto:")
+                    || startsWithIgnoreCase(url, "data:") || startsWithIgnoreCase(url, "tel:")
+                    || startsWithIgnoreCase(url, "about:");
         }
     }
 

@@ -27,7 +27,6 @@ public final class MainTextExtractor {
             return MainText.EMPTY;
         }
         PageMetadata md = metadata == null ? PageMetadata.EMPTY : metadata;
-        DomCleaner.clean(body);
         BlockCollector.Analysis analysis = BlockCollector.analyze(body);
         List<ContentSelector.Range> ranges = ContentSelector.select(analysis, body, md.title());
         List<Block> blocks = BlockFilter.filter(analysis, ranges, md);

@@ -1,35 +1,44 @@
 package org.quire.extract;
 
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Reads what a page says about itself: title (without the site-name suffix), author, publication date (ISO 8601),
  * language, site name, canonical URL and description. Sources are tried in order of trust: JSON-LD, then Open Graph,
- * then other meta tags, then the markup itself. Must run before the main-text extractor modifies the document.
+ * then other meta tags, then the markup itself. Everything is gathered in one pass over the document. Must run
+ * before the main-text extractor modifies the document.
  */
 public final class MetadataExtractor {
 
     /** The metadata of a document. */
     public PageMetadata extract(Document doc) {
-        JsonLdReader.Facts ld = JsonLdReader.read(doc);
-        Map<String, String> meta = metaTags(doc);
+        Gatherer g = new Gatherer();
+        NodeTraversor.traverse(g, doc);
+        JsonLdReader.Facts ld = JsonLdReader.read(g.jsonLd);
+        Map<String, String> meta = g.meta;
 
+        String twitterSite = meta.get("twitter:site");
         String siteName = first(ld.siteName(), meta.get("og:site_name"), meta.get("application-name"),
-                meta.get("twitter:site") != null && !meta.get("twitter:site").startsWith("@") ? meta.get("twitter:site") : null);
+                twitterSite != null && !twitterSite.startsWith("@") ? twitterSite : null);
 
         String rawTitle = first(ld.title(), meta.get("og:title"), meta.get("twitter:title"), meta.get("dc.title"),
-                meta.get("dcterms.title"), doc.title(), firstText(doc, "h1"));
+                meta.get("dcterms.title"), g.title, g.h1);
         String title = TitleCleaner.clean(rawTitle, siteName);
 
         String author = first(ld.author(), notUrl(meta.get("article:author")), notUrl(meta.get("author")),
                 meta.get("dc.creator"), meta.get("dcterms.creator"), meta.get("parsely-author"),
-                meta.get("sailthru.author"), meta.get("byl") == null ? null : stripBy(meta.get("byl")),
-                markupAuthor(doc));
+                meta.get("sailthru.author"), stripBy(meta.get("byl")), markupAuthor(g));
 
         String published = null;
         for (String candidate : new String[]{ld.published(), meta.get("article:published_time"),
@@ -37,7 +46,7 @@ public final class MetadataExtractor {
                 meta.get("date"), meta.get("pubdate"), meta.get("publishdate"), meta.get("publish-date"),
                 meta.get("dc.date"), meta.get("dc.date.issued"), meta.get("dcterms.date"), meta.get("dcterms.created"),
                 meta.get("dcterms.issued"), meta.get("sailthru.date"), meta.get("parsely-pub-date"),
-                meta.get("article.published"), markupDate(doc)}) {
+                meta.get("article.published"), g.itempropDate, g.pubdateTime, g.firstTime}) {
             published = DateNormalizer.normalize(candidate);
             if (published != null) {
                 break;
@@ -46,9 +55,12 @@ public final class MetadataExtractor {
 
         String language = Languages.primary(first(ld.language(), meta.get("og:locale"),
                 meta.get("http-equiv:content-language"), meta.get("content-language"), meta.get("language"),
-                meta.get("dc.language"), attr(doc.selectFirst("html"), "lang"), attr(doc.selectFirst("html"), "xml:lang")));
+                meta.get("dc.language"), g.htmlLang));
 
-        String canonical = first(ld.url(), absolute(meta.get("og:url"), doc), canonicalLink(doc));
+        String ogUrl = meta.get("og:url");
+        String canonical = first(ld.url(),
+                ogUrl != null && (ogUrl.startsWith("http://") || ogUrl.startsWith("https://")) ? ogUrl : null,
+                g.canonical);
 
         String description = first(ld.description(), meta.get("og:description"), meta.get("description"),
                 meta.get("twitter:description"), meta.get("dc.description"));
@@ -56,36 +68,129 @@ public final class MetadataExtractor {
         return new PageMetadata(title, author, published, language, siteName, canonical, description);
     }
 
-    private static Map<String, String> metaTags(Document doc) {
-        Map<String, String> m = new HashMap<>();
-        for (Element e : doc.getElementsByTag("meta")) {
+    /** Collects, in one walk, every element the metadata may come from. */
+    private static final class Gatherer implements NodeVisitor {
+        final List<String> jsonLd = new ArrayList<>();
+        final Map<String, String> meta = new HashMap<>();
+        String title;
+        String h1;
+        String canonical;
+        String htmlLang;
+        String relAuthor;
+        String itempropAuthor;
+        String classAuthor;
+        String itempropDate;
+        String pubdateTime;
+        String firstTime;
+
+        @Override
+        public void head(Node node, int depth) {
+            if (!(node instanceof Element e)) {
+                return;
+            }
+            switch (e.normalName()) {
+                case "html" -> {
+                    if (htmlLang == null) {
+                        htmlLang = first(e.attr("lang"), e.attr("xml:lang"));
+                    }
+                }
+                case "meta" -> meta(e);
+                case "title" -> {
+                    if (title == null) {
+                        title = e.text();
+                    }
+                }
+                case "h1" -> {
+                    if (h1 == null) {
+                        h1 = e.text();
+                    }
+                }
+                case "link" -> {
+                    if (canonical == null && e.attr("rel").equalsIgnoreCase("canonical")) {
+                        String abs = e.absUrl("href");
+                        canonical = abs.isEmpty() ? null : abs;
+                    }
+                }
+                case "script" -> {
+                    if (e.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
+                        StringBuilder sb = new StringBuilder();
+                        for (Node c : e.childNodes()) {
+                            if (c instanceof DataNode d) {
+                                sb.append(d.getWholeData());
+                            }
+                        }
+                        jsonLd.add(sb.toString());
+                    }
+                }
+                case "time" -> {
+                    String v = first(e.attr("datetime"), e.text());
+                    if (pubdateTime == null && e.hasAttr("pubdate")) {
+                        pubdateTime = v;
+                    }
+                    if (firstTime == null && e.hasAttr("datetime")) {
+                        firstTime = v;
+                    }
+                }
+                default -> {
+                }
+            }
+            if (e.attributesSize() == 0) {
+                return;
+            }
+            if (relAuthor == null && e.attr("rel").equalsIgnoreCase("author")) {
+                relAuthor = e.text();
+            }
+            String itemprop = e.attr("itemprop");
+            if (!itemprop.isEmpty()) {
+                if (itempropAuthor == null && itemprop.equalsIgnoreCase("author")) {
+                    Element name = e.selectFirst("[itemprop=name]");
+                    itempropAuthor = name != null ? first(name.attr("content"), name.text())
+                            : first(e.attr("content"), e.text());
+                } else if (itempropDate == null && itemprop.equalsIgnoreCase("datePublished")) {
+                    itempropDate = first(e.attr("datetime"), e.attr("content"), e.text());
+                }
+            }
+            if (classAuthor == null) {
+                String cls = e.className();
+                if (!cls.isEmpty()) {
+                    String lc = cls.toLowerCase(Locale.ROOT);
+                    if (lc.contains("author") && !lc.contains("bio") && !lc.contains("avatar") && !lc.contains("box")) {
+                        String t = e.text();
+                        if (t.length() >= 3 && t.length() <= 80) {
+                            classAuthor = t;
+                        }
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+        }
+
+        private void meta(Element e) {
             String content = e.attr("content");
             if (content.isBlank()) {
-                continue;
+                return;
             }
             String value = LinkExtractor.collapse(content);
             for (String key : new String[]{e.attr("property"), e.attr("name"), e.attr("itemprop")}) {
                 if (!key.isEmpty()) {
-                    m.putIfAbsent(key.toLowerCase(Locale.ROOT).strip(), value);
+                    meta.putIfAbsent(key.toLowerCase(Locale.ROOT).strip(), value);
                 }
             }
             String eq = e.attr("http-equiv");
             if (!eq.isEmpty()) {
-                m.putIfAbsent("http-equiv:" + eq.toLowerCase(Locale.ROOT).strip(), value);
+                meta.putIfAbsent("http-equiv:" + eq.toLowerCase(Locale.ROOT).strip(), value);
             }
         }
-        return m;
     }
 
-    private static String markupAuthor(Document doc) {
-        for (String q : new String[]{"[rel=author]", "[itemprop=author] [itemprop=name]", "[itemprop=author]",
-                ".byline-author, .author-name, .author_name, .byline .author, .author a, .author"}) {
-            Element e = doc.selectFirst(q);
-            if (e != null) {
-                String t = stripBy(e.text());
-                if (t != null && t.length() >= 3 && t.length() <= 80) {
-                    return t;
-                }
+    private static String markupAuthor(Gatherer g) {
+        for (String candidate : new String[]{g.relAuthor, g.itempropAuthor, g.classAuthor}) {
+            String t = stripBy(candidate);
+            if (t != null && t.length() >= 3 && t.length() <= 80) {
+                return t;
             }
         }
         return null;
@@ -104,47 +209,6 @@ public final class MetadataExtractor {
             }
         }
         return t.isEmpty() ? null : t;
-    }
-
-    private static String markupDate(Document doc) {
-        for (String q : new String[]{"[itemprop=datePublished]", "time[pubdate]", "time[datetime]"}) {
-            Element e = doc.selectFirst(q);
-            if (e != null) {
-                String v = first(e.attr("datetime"), e.attr("content"), e.text());
-                if (DateNormalizer.normalize(v) != null) {
-                    return v;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String canonicalLink(Document doc) {
-        Element link = doc.selectFirst("link[rel=canonical][href]");
-        if (link == null) {
-            return null;
-        }
-        String abs = link.absUrl("href");
-        return abs.isEmpty() ? null : abs;
-    }
-
-    private static String absolute(String url, Document doc) {
-        if (url == null) {
-            return null;
-        }
-        if (url.startsWith("http://") || url.startsWith("https://")) {
-            return url;
-        }
-        return null;
-    }
-
-    private static String firstText(Document doc, String tag) {
-        Element e = doc.selectFirst(tag);
-        return e == null ? null : e.text();
-    }
-
-    private static String attr(Element e, String name) {
-        return e == null ? null : e.attr(name);
     }
 
     private static String notUrl(String s) {

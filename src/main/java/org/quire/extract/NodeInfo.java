@@ -20,10 +20,18 @@ final class NodeInfo {
     int depth;
     /** Whether this element starts and ends text blocks. */
     boolean block;
-    /** Whether this element is chrome by tag, role, class or id. */
-    boolean negative;
-    /** Whether it or an ancestor is chrome. */
-    boolean inNegative;
+    /** Class/id judgement, see {@link ClassHints}. */
+    int classWeight;
+    /** Whether this element is clearly chrome (by tag, role or a strong class word). */
+    boolean strongNegative;
+    /** Whether this element is possibly chrome (weak class word). */
+    boolean weakNegative;
+    /** Whether it or an ancestor is nav/aside/footer/dialog or has such a role. */
+    boolean inChrome;
+    /** Whether this element itself is nav/aside/footer/dialog (or has such a role). */
+    boolean chromeTag;
+    /** Whether it or an ancestor is clearly chrome. */
+    boolean inStrongNegative;
     /** Blocks [firstBlock, endBlock) lie inside this element. */
     int firstBlock;
     int endBlock;
