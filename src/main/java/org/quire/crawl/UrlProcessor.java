@@ -152,6 +152,13 @@ final class UrlProcessor {
         }
         robotsCache.put(uri, outcome.rules());
         Instant hostNext = last == null ? clock.instant() : nextAllowed(cu.hostKey(), last, outcome.rules().crawlDelay());
+        if (outcome.rules().isTemporaryDisallowAll() && settings.robots().obey()) {
+            // robots.txt is unavailable (5xx, 429, network): this counts as a failed attempt of the URL, so a
+            // host that never answers ends the URL after fetch.max-retries instead of looping.
+            retryOrGiveUp(cu, ErrorKind.ROBOTS_UNAVAILABLE, outcome.basis(),
+                    later(clock.instant().plus(settings.robots().retryAfter()), hostNext), hostNext);
+            return;
+        }
         frontier.postpone(cu, clock.instant(), hostNext, false);
     }
 
@@ -220,6 +227,10 @@ final class UrlProcessor {
     private Instant nextAllowed(String host, FetchResult r, Duration crawlDelay) {
         Instant end = r.fetchedAt().plus(r.elapsed());
         return politeness.nextAllowed(host, end, r.elapsed(), r.status(), r.header("Retry-After"), crawlDelay);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private Instant retryTime(CrawlUrl cu) {
