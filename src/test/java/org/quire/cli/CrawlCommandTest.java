@@ -65,7 +65,7 @@ class CrawlCommandTest {
         assertTrue(log.contains("robots-denied"), "the disallowed staff page is refused and logged");
         String china;
         try (Stream<Path> s = Files.list(job.resolve("text"))) {
-            Path f = s.filter(p -> p.getFileName().toString().contains("china")).findFirst().orElseThrow();
+            Path f = s.filter(p -> p.getFileName().toString().contains("china-pursues")).findFirst().orElseThrow();
             china = Files.readString(f);
         }
         assertTrue(china.contains("Navigating the EV Future: Insights from Miao's Book"), china);
