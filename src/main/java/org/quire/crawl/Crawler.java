@@ -22,6 +22,7 @@ import org.quire.output.CrawlSummary;
 import org.quire.output.PagesJsonlWriter;
 import org.quire.output.SummaryWriter;
 import org.quire.output.TextFileWriter;
+import org.quire.output.WetWriter;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -68,7 +69,8 @@ public final class Crawler {
              HttpFetcher fetcher = new HttpFetcher(s.fetch());
              WarcArchiver warc = new WarcArchiver(folder.warcDir(), job.name(), started, s.archive().warcMaxSize(), info);
              CrawlLog log = new CrawlLog(folder.crawlLog());
-             PagesJsonlWriter pagesOut = new PagesJsonlWriter(folder.pagesJsonl())) {
+             PagesJsonlWriter pagesOut = new PagesJsonlWriter(folder.pagesJsonl());
+             WetWriter wet = new WetWriter(folder.warcDir(), job.name(), started, s.archive().warcMaxSize(), info)) {
 
             CrawlEvents events = new CrawlEvents(log, new SummaryCollector());
             ScopeRules scope = new ScopeRules(s.crawl(), job.seeds());
@@ -79,6 +81,7 @@ public final class Crawler {
                     new RobotsFetcher(fetcher, s.fetch(), s.robots()), new RobotsCache(s.robots()),
                     new PolitenessPolicy(s.politeness()), warc, events, scope, pages, clock);
             pages.logRejectionsWith(processor);
+            pages.writeWetTo(wet);
 
             addSeeds(frontier, scope, events);
 

@@ -19,6 +19,7 @@ import org.quire.seeds.SeedUrls;
 import org.quire.output.PageRecord;
 import org.quire.output.PagesJsonlWriter;
 import org.quire.output.TextFileWriter;
+import org.quire.output.WetWriter;
 
 import java.io.IOException;
 import java.net.URI;
@@ -43,6 +44,7 @@ final class PageProcessor {
     private final ScopeRules scope;
     private final CrawlEvents events;
     private UrlProcessor rejections;
+    private WetWriter wet;
 
     PageProcessor(Settings settings, Extractor extractor, WarcArchiver warc, PagesJsonlWriter pagesOut,
                   TextFileWriter textOut, Frontier frontier, ScopeRules scope, CrawlEvents events) {
@@ -59,6 +61,11 @@ final class PageProcessor {
     /** Where rejected links are logged (set once, before the crawl starts). */
     void logRejectionsWith(UrlProcessor processor) {
         this.rejections = processor;
+    }
+
+    /** Where each page's text also goes as a WET conversion record (set once, before the crawl starts). */
+    void writeWetTo(WetWriter wetWriter) {
+        this.wet = wetWriter;
     }
 
     /** A page may decode to at most this many times the body size limit (decompression-bomb guard). */
@@ -114,6 +121,9 @@ final class PageProcessor {
         }
         String requested = cu.discoveryPath().endsWith("R") && cu.via() != null ? cu.via() : cu.url();
         pagesOut.write(PageRecord.of(requested, r, page, loc, cu.depth(), cu.via()));
+        if (wet != null) {
+            wet.write(r.url(), r.fetchedAt(), loc == null ? null : loc.recordId(), page.text());
+        }
         if (settings.archive().writeText()) {
             textOut.write(cu.url(), page.text());
         }
