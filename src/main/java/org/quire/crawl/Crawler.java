@@ -7,6 +7,7 @@ import org.quire.archive.WarcinfoFields;
 import org.quire.output.SummaryCollector;
 import org.quire.cli.Version;
 import org.quire.config.Settings;
+import org.quire.extract.ExtractOptions;
 import org.quire.extract.HtmlExtractor;
 import org.quire.fetch.ErrorKind;
 import org.quire.fetch.HttpFetcher;
@@ -75,7 +76,7 @@ public final class Crawler {
             CrawlEvents events = new CrawlEvents(log, new SummaryCollector());
             ScopeRules scope = new ScopeRules(s.crawl(), job.seeds());
             TextFileWriter textOut = new TextFileWriter(folder.textDir());
-            PageProcessor pages = new PageProcessor(s, new HtmlExtractor(), warc, pagesOut, textOut, frontier,
+            PageProcessor pages = new PageProcessor(s, new HtmlExtractor(ExtractOptions.from(s)), warc, pagesOut, textOut, frontier,
                     scope, events);
             UrlProcessor processor = new UrlProcessor(s, frontier, fetcher,
                     new RobotsFetcher(fetcher, s.fetch(), s.robots()), new RobotsCache(s.robots()),
