@@ -25,7 +25,7 @@ public final class LanguageDetection {
             Language.JAPANESE, Language.KOREAN};
 
     /** Characters of text looked at; more adds time, not accuracy. */
-    static final int MAX_CHARS = 1500;
+    static final int MAX_CHARS = 400;
 
     /** Fewer letters than this give no guess (too little evidence). */
     static final int MIN_LETTERS = 20;

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Finds the slowest pages to decode, parse and extract: runs the whole directory a few times to warm up, then
- * times every page on one thread (best of three timings per page) and prints the slowest ones and percentiles.
+ * times every page on one thread (best of three timings per page) and prints the slowest ones and percentiles,
+ * and the summed best timings of bare jsoup parse vs the whole extraction (a noise-robust ratio).
  * Not a test; usage: {@code java -cp ... org.quire.bench.SlowestPageRunner DIR [warm-up passes]}.
  */
 public final class SlowestPageRunner {
@@ -30,15 +31,29 @@ public final class SlowestPageRunner {
             }
         }
         long[] nanos = new long[pages.size()];
+        long parseTotal = 0;
         for (int i = 0; i < pages.size(); i++) {
             long best = Long.MAX_VALUE;
+            long bestParse = Long.MAX_VALUE;
             for (int r = 0; r < 3; r++) {
                 long t0 = System.nanoTime();
                 extractor.extract(HtmlDecoder.parse(pages.get(i), null, "https://example.org/page"));
                 best = Math.min(best, System.nanoTime() - t0);
+                t0 = System.nanoTime();
+                try {
+                    org.jsoup.Jsoup.parse(new java.io.ByteArrayInputStream(pages.get(i)), null, "https://example.org/page");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                bestParse = Math.min(bestParse, System.nanoTime() - t0);
             }
             nanos[i] = best;
+            parseTotal += bestParse;
         }
+        long total = Arrays.stream(nanos).sum();
+        System.out.printf("best-of-3 totals: bare jsoup parse %.0f pages/s, decode+parse+extract %.0f pages/s, "
+                + "ratio %.2f%n", pages.size() / (parseTotal / 1e9), pages.size() / (total / 1e9),
+                (double) total / parseTotal);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < nanos.length; i++) {
             order.add(i);
