@@ -15,9 +15,9 @@ import java.time.format.DateTimeFormatter;
  * time status size url discovery-path via mime duration-ms digest note
  * 2026-11-20T10:15:30.123Z 200 5120 https://example.org/a L https://example.org/ text/html 42 sha1:ABC... -
  * </pre>
- * Empty columns are {@code -}; no column ever holds a space. Thread-safe; buffered, flushed every
- * {@value #FLUSH_EVERY_LINES} lines or when a line comes a second or more after the last flush, and on
- * {@link #flush()} and {@link #close()}.
+ * Empty columns are {@code -}; no column ever holds a space. Thread-safe; each line is handed to the operating
+ * system as soon as it is written (one write per line), so a killed crawl loses no line and a resume can tell
+ * which archived captures were logged.
  */
 public final class CrawlLog implements AutoCloseable {
 
@@ -54,11 +54,7 @@ public final class CrawlLog implements AutoCloseable {
         }
         out.write(format(e));
         out.write('\n');
-        unflushed++;
-        long now = System.nanoTime();
-        if (unflushed >= FLUSH_EVERY_LINES || now - lastFlush >= FLUSH_EVERY_NANOS) {
-            flushLocked(now);
-        }
+        flushLocked(System.nanoTime());
     }
 
     public synchronized void flush() throws IOException {
