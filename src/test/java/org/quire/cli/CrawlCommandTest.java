@@ -123,7 +123,7 @@ class CrawlCommandTest {
             assertTrue(site.paths().isEmpty(), "nothing is sent to a loopback address by default");
             Path job;
             try (Stream<Path> s = Files.list(tmp.resolve("a/local"))) {
-                job = s.findFirst().orElseThrow();
+                job = s.filter(Files::isDirectory).findFirst().orElseThrow();
             }
             assertTrue(Files.readString(job.resolve("crawl.log")).contains("private-address"));
         }
