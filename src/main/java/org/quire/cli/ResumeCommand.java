@@ -1,5 +1,6 @@
 package org.quire.cli;
 
+import org.quire.config.InputException;
 import org.quire.crawl.CrawlRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -7,6 +8,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -27,6 +29,10 @@ public final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!Files.isDirectory(job) || !Files.isRegularFile(job.resolve("job.json"))) {
+            throw new InputException(job + ": not a job folder (no job.json); give a folder like "
+                    + "archive/news/20261126T184400Z");
+        }
         try {
             Path archive = job.toAbsolutePath().normalize().getParent();
             new CrawlRunner(archive == null ? Path.of(".") : archive.getParent(), System.out).resume(job, null);

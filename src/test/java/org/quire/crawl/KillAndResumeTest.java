@@ -160,15 +160,19 @@ class KillAndResumeTest {
     }
 
     private Process start(Path seeds, Path archive, boolean viaResume) throws Exception {
+        return start("kt", seeds, archive, viaResume);
+    }
+
+    private Process start(String name, Path seeds, Path archive, boolean viaResume) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), "org.quire.cli.Main"));
-        Path job = viaResume ? findJob(archive) : null;
+        Path job = viaResume ? findJob(archive.resolve(name)) : null;
         if (job != null) {
             cmd.addAll(List.of("resume", job.toString()));
         } else {
-            cmd.addAll(List.of("crawl", "kt", "--seeds", seeds.toString(), "--archive", archive.toString(),
+            cmd.addAll(List.of("crawl", name, "--seeds", seeds.toString(), "--archive", archive.toString(),
                     "--set", "fetch.allow-private-addresses=true", "--set", "politeness.min-delay=0s",
                     "--set", "politeness.delay-factor=0", "--set", "crawl.max-depth=100",
                     "--set", "fetch.threads=8"));
@@ -189,8 +193,7 @@ class KillAndResumeTest {
         }
     }
 
-    private static Path findJob(Path archive) throws Exception {
-        Path dir = archive.resolve("kt");
+    private static Path findJob(Path dir) throws Exception {
         if (!Files.isDirectory(dir)) {
             return null;
         }
@@ -200,7 +203,7 @@ class KillAndResumeTest {
     }
 
     private static Path findJobFile(Path archive, String name) throws Exception {
-        Path job = findJob(archive);
+        Path job = findJob(archive.resolve("kt"));
         return job == null || !Files.exists(job.resolve(name)) ? null : job.resolve(name);
     }
 
@@ -213,5 +216,59 @@ class KillAndResumeTest {
             }
         }
         return n;
+    }
+
+    @Test
+    void sigtermStopsGracefullyAndTheCrawlResumesWhereItStopped() throws Exception {
+        Set<String> expected = new HashSet<>();
+        for (int h = 0; h < 2; h++) {
+            TestSite site = TestSite.start("127.0.0." + (h + 6));
+            sites.add(site);
+            site.route("/robots.txt", TestSite.Response.text(200, "User-agent: *\nAllow: /\n"));
+            for (int i = 0; i < 40; i++) {
+                String html = "<html><body><h1>Page " + i + "</h1><p>Some text of page " + i + ".</p>"
+                        + (i + 1 < 40 ? "<a href=\"/p/" + (i + 1) + "\">next</a>" : "") + "</body></html>";
+                site.route("/p/" + i, TestSite.Response.html(html).delayed(40));
+                expected.add(site.url("/p/" + i));
+            }
+        }
+        Path seeds = tmp.resolve("seeds");
+        Files.createDirectories(seeds);
+        Files.writeString(seeds.resolve("st.txt"), sites.get(0).url("/p/0") + "\n" + sites.get(1).url("/p/0") + "\n");
+        Path archive = tmp.resolve("archive");
+        Process p = start("st", seeds, archive, false);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            Path job = findJob(archive.resolve("st"));
+            if (job != null && Files.exists(job.resolve("pages.jsonl")) && lines(job.resolve("pages.jsonl")) >= 6) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        assertTrue(p.isAlive(), output(p));
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "stops within the bound");
+        String out = output(p);
+        assertTrue(out.contains("quire: stopped; resume with: quire crawl st"), out);
+        Path job = findJob(archive.resolve("st"));
+        WarcCheck.warcFiles(job.resolve("warc")); // no .open left: files were closed whole
+        assertTrue(Files.readString(job.resolve("job.json")).contains("\"stopped\""));
+        assertTrue(Files.exists(job.resolve("summary.json")));
+        int stoppedAt = lines(job.resolve("pages.jsonl"));
+        assertTrue(stoppedAt < expected.size(), "stopped before the end: " + stoppedAt);
+
+        Process again = start("st", seeds, archive, false);
+        assertTrue(again.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, again.exitValue(), output(again));
+        Map<String, Integer> responses = new HashMap<>();
+        for (WarcCheck.Rec r : WarcCheck.readAll(job.resolve("warc"))) {
+            if (r.type().equals("response") && !r.target().endsWith("/robots.txt")) {
+                responses.merge(r.target(), 1, Integer::sum);
+            }
+        }
+        assertEquals(expected, responses.keySet());
+        assertTrue(responses.values().stream().allMatch(v -> v == 1), responses.toString());
+        assertEquals(expected.size(), lines(job.resolve("pages.jsonl")));
+        assertTrue(Files.readString(job.resolve("job.json")).contains("\"finished\""));
     }
 }
