@@ -5,6 +5,7 @@ import org.quire.config.InputException;
 import org.quire.config.LoadedConfig;
 import org.quire.crawl.CrawlLock;
 import org.quire.crawl.CrawlRunner;
+import org.quire.crawl.IoFailures;
 import org.quire.crawl.JobFolder;
 import org.quire.crawl.JobManifest;
 import org.quire.seeds.Seed;
@@ -119,6 +120,7 @@ public final class CrawlCommand implements Callable<Integer> {
         if (e instanceof CrawlLock.HeldException) {
             return "quire: " + e.getMessage();
         }
-        return "quire: crawl stopped: " + e.getMessage() + " (fix the cause, then run the same command to resume)";
+        return "quire: crawl stopped: " + IoFailures.describe(e)
+                + " (fix the cause, then run the same command to resume)";
     }
 }

@@ -39,7 +39,11 @@ public final class CrawlLock implements AutoCloseable {
      */
     public static CrawlLock acquire(Path archiveRoot, String name) throws IOException {
         Path dir = archiveRoot.resolve(name);
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IOException("cannot create the crawl folder: " + IoFailures.describe(e), e);
+        }
         Path file = dir.resolve(".lock");
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);

@@ -217,10 +217,15 @@ public final class Crawler {
                     }
                     continue;
                 }
+                if (fatal.get() != null || stopRequested) {
+                    postponeQuietly(frontier, next.get()); // stopping: hand it back untouched
+                    return;
+                }
                 try {
                     processor.process(next.get());
                 } catch (IOException e) {
-                    fatal.compareAndSet(null, e);
+                    fatal.compareAndSet(null, new IOException("writing job " + job.folder().root() + " failed: "
+                            + IoFailures.describe(e), e));
                     postponeQuietly(frontier, next.get());
                 } catch (org.quire.frontier.FrontierException e) {
                     fatal.compareAndSet(null, new IOException("the crawl state database failed: " + e.getMessage(), e));
