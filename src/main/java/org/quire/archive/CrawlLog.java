@@ -21,15 +21,11 @@ import java.time.format.DateTimeFormatter;
  */
 public final class CrawlLog implements AutoCloseable {
 
-    static final int FLUSH_EVERY_LINES = 100;
-    private static final long FLUSH_EVERY_NANOS = 1_000_000_000L;
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Path file;
     private final BufferedWriter out;
-    private int unflushed;
-    private long lastFlush = System.nanoTime();
     private boolean closed;
 
     /** Opens (appending to) the log file, creating its directory if needed. */
@@ -54,12 +50,12 @@ public final class CrawlLog implements AutoCloseable {
         }
         out.write(format(e));
         out.write('\n');
-        flushLocked(System.nanoTime());
+        out.flush();
     }
 
     public synchronized void flush() throws IOException {
         if (!closed) {
-            flushLocked(System.nanoTime());
+            out.flush();
         }
     }
 
@@ -69,12 +65,6 @@ public final class CrawlLog implements AutoCloseable {
             closed = true;
             out.close();
         }
-    }
-
-    private void flushLocked(long now) throws IOException {
-        out.flush();
-        unflushed = 0;
-        lastFlush = now;
     }
 
     /** The line for an entry, without the newline. */

@@ -118,6 +118,7 @@ public final class Crawler {
 
                 if (resuming) {
                     JobRepair.Report report = new JobRepair(folder, frontier, events, pages, processor).run();
+                    processor.countEarlierFetches(report.earlierFetches());
                     console.println("quire: resumed " + folder.root() + ": " + frontier.countDone() + " URL(s) done, "
                             + frontier.stats().queued() + " queued" + (report.capturesRecovered() > 0
                             ? ", " + report.capturesRecovered() + " capture(s) recovered from the WARC files" : "")

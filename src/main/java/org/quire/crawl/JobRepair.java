@@ -44,7 +44,7 @@ import java.util.stream.Stream;
 final class JobRepair {
 
     /** What a repair found and did. */
-    record Report(int warcFilesRepaired, long bytesCut, int capturesRecovered) {
+    record Report(int warcFilesRepaired, long bytesCut, int capturesRecovered, long earlierFetches) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +54,7 @@ final class JobRepair {
     private final CrawlEvents events;
     private final PageProcessor pages;
     private final UrlProcessor urls;
+    private long earlierFetches;
 
     JobRepair(JobFolder folder, SqliteFrontier frontier, CrawlEvents events, PageProcessor pages, UrlProcessor urls) {
         this.folder = folder;
@@ -112,7 +113,7 @@ final class JobRepair {
             }
         }
         frontier.flush();
-        return new Report(toRepair.size(), cut, recovered);
+        return new Report(toRepair.size(), cut, recovered, earlierFetches);
     }
 
     private boolean recover(Path file, WarcFileRepair.Found f, Set<String> loggedFetches, Set<String> pageLines,
@@ -187,6 +188,9 @@ final class JobRepair {
                 String s = e.get().status();
                 if (s != null && !s.isEmpty() && Character.isDigit(s.charAt(0))) {
                     fetched.add(e.get().url() + " " + s);
+                    if (!"robots.txt".equals(e.get().note())) {
+                        earlierFetches++;
+                    }
                 }
             }
         }

@@ -68,6 +68,11 @@ final class UrlProcessor {
         this.clock = clock;
     }
 
+    /** A resumed job counts the page fetches of its earlier runs against {@code crawl.max-pages}. */
+    void countEarlierFetches(long n) {
+        pagesStarted.addAndGet(n);
+    }
+
     /** True once {@code crawl.max-pages} fetches have been started: the crawl winds down. */
     boolean budgetSpent() {
         return budgetSpent;
