@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A real crawl process (a child JVM running quire's main) over 4 local hosts × 600 linked pages is killed with
- * SIGKILL at random moments and resumed each time; at the end every page is archived exactly once, every
+ * SIGKILL at random moments (three mid-crawl, one early in a resume) and resumed each time; at the end every page is archived exactly once, every
  * pages.jsonl line points at its record, crawl.log has one line per page, and every WARC file re-reads with its
  * digests.
  */
@@ -83,10 +83,18 @@ class KillAndResumeTest {
         Random random = new Random();
         long seed = random.nextLong();
         random = new Random(seed);
-        int kills = 3;
+        int kills = 4;
         int lastLines = 0;
         for (int k = 0; k < kills; k++) {
             Process p = start(seeds, archive, k == 1);
+            if (k == 2) {
+                // a kill early in a resume: while the JVM starts, the job is repaired, or the first pages go
+                Thread.sleep(300 + random.nextInt(1500));
+                assertTrue(p.isAlive(), output(p));
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+                continue;
+            }
             int target = lastLines + 150 + random.nextInt(350);
             Path pages = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
