@@ -84,6 +84,21 @@ final class PageProcessor {
     }
 
     void process(CrawlUrl cu, FetchResult r, RecordLocation loc) throws IOException {
+        handle(cu, r, loc, true, true);
+    }
+
+    /**
+     * Processes a page again from its archived response during a resume: the outlinks record and the pages.jsonl
+     * line are written only when they are not there yet; the text file is (re)written; links go to the frontier
+     * (which ignores those it has seen).
+     */
+    void redo(CrawlUrl cu, FetchResult r, RecordLocation loc, boolean outlinksArchived, boolean lineWritten)
+            throws IOException {
+        handle(cu, r, loc, !outlinksArchived, !lineWritten);
+    }
+
+    private void handle(CrawlUrl cu, FetchResult r, RecordLocation loc, boolean writeOutlinks, boolean writeLine)
+            throws IOException {
         if (!isHtml(r)) {
             return;
         }
@@ -116,18 +131,22 @@ final class PageProcessor {
                 rejections.logRejected(url, cu, d.rejection(), d.reason());
             }
         }
-        if (!outlinks.isEmpty()) {
+        if (writeOutlinks && !outlinks.isEmpty()) {
             warc.archiveMetadata(URI.create(cu.url()), loc.recordId(), List.copyOf(outlinks));
         }
         String requested = cu.discoveryPath().endsWith("R") && cu.via() != null ? cu.via() : cu.url();
-        pagesOut.write(PageRecord.of(requested, r, page, loc, cu.depth(), cu.via()));
-        if (wet != null) {
-            wet.write(r.url(), r.fetchedAt(), loc == null ? null : loc.recordId(), page.text());
+        if (writeLine) {
+            pagesOut.write(PageRecord.of(requested, r, page, loc, cu.depth(), cu.via()));
+            if (wet != null) {
+                wet.write(r.url(), r.fetchedAt(), loc == null ? null : loc.recordId(), page.text());
+            }
         }
         if (settings.archive().writeText()) {
             textOut.write(cu.url(), page.text());
         }
-        events.page();
+        if (writeLine) {
+            events.page();
+        }
         if (!next.isEmpty()) {
             frontier.add(next);
         }
