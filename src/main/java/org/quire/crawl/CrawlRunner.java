@@ -2,6 +2,7 @@ package org.quire.crawl;
 
 import org.quire.config.Settings;
 import org.quire.output.CrawlSummary;
+import org.quire.recrawl.LatestPointer;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,6 +27,7 @@ public final class CrawlRunner {
         JobFolder folder = JobFolder.create(archiveRoot, name, started);
         console.println("quire: crawl '" + name + "': " + seeds.size() + " seed(s) into " + folder.root());
         CrawlSummary summary = new Crawler(new CrawlJob(name, seeds, settings, folder, started), console).run();
+        LatestPointer.update(folder.crawlDir(), folder.root());
         console.println(summary.toHumanText());
         return summary;
     }

@@ -22,6 +22,8 @@ import org.quire.output.CrawlSummary;
 import org.quire.output.PagesJsonlWriter;
 import org.quire.output.SummaryWriter;
 import org.quire.output.TextFileWriter;
+import org.quire.recrawl.CaptureArchiver;
+import org.quire.recrawl.CaptureIndex;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -68,7 +70,8 @@ public final class Crawler {
              HttpFetcher fetcher = new HttpFetcher(s.fetch());
              WarcArchiver warc = new WarcArchiver(folder.warcDir(), job.name(), started, s.archive().warcMaxSize(), info);
              CrawlLog log = new CrawlLog(folder.crawlLog());
-             PagesJsonlWriter pagesOut = new PagesJsonlWriter(folder.pagesJsonl())) {
+             PagesJsonlWriter pagesOut = new PagesJsonlWriter(folder.pagesJsonl());
+             CaptureIndex captureIndex = CaptureIndex.open(folder.captureDb())) {
 
             CrawlEvents events = new CrawlEvents(log, new SummaryCollector());
             ScopeRules scope = new ScopeRules(s.crawl(), job.seeds());
@@ -79,8 +82,11 @@ public final class Crawler {
                     new RobotsFetcher(fetcher, s.fetch(), s.robots()), new RobotsCache(s.robots()),
                     new PolitenessPolicy(s.politeness()), warc, events, scope, pages, clock);
             pages.logRejectionsWith(processor);
+            CaptureArchiver captures = new CaptureArchiver(captureIndex, warc, folder.crawlDir(), folder.root().getFileName().toString());
+            processor.archiveCapturesWith(captures);
 
             addSeeds(frontier, scope, events);
+            RecrawlSeeds.add(frontier, scope, captures);
 
             try (ProgressReporter progress = new ProgressReporter(() -> progressLine(frontier, events, started),
                     console, ProgressReporter.isTerminal(), Duration.ofSeconds(10))) {

@@ -19,6 +19,7 @@ import org.quire.seeds.SeedUrls;
 import org.quire.output.PageRecord;
 import org.quire.output.PagesJsonlWriter;
 import org.quire.output.TextFileWriter;
+import org.quire.recrawl.ChangeMark;
 
 import java.io.IOException;
 import java.net.URI;
@@ -77,6 +78,11 @@ final class PageProcessor {
     }
 
     void process(CrawlUrl cu, FetchResult r, RecordLocation loc) throws IOException {
+        process(cu, r, loc, null);
+    }
+
+    /** Processes a page; {@code change} (may be null) is how it compares to the crawl's earlier captures. */
+    void process(CrawlUrl cu, FetchResult r, RecordLocation loc, ChangeMark change) throws IOException {
         if (!isHtml(r)) {
             return;
         }
@@ -113,7 +119,8 @@ final class PageProcessor {
             warc.archiveMetadata(URI.create(cu.url()), loc.recordId(), List.copyOf(outlinks));
         }
         String requested = cu.discoveryPath().endsWith("R") && cu.via() != null ? cu.via() : cu.url();
-        pagesOut.write(PageRecord.of(requested, r, page, loc, cu.depth(), cu.via()));
+        pagesOut.write(PageRecord.of(requested, r, page, loc, cu.depth(), cu.via(),
+                change == null ? null : change.jsonValue()));
         if (settings.archive().writeText()) {
             textOut.write(cu.url(), page.text());
         }

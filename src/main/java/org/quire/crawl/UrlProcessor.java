@@ -15,6 +15,8 @@ import org.quire.fetch.RobotsRules;
 import org.quire.frontier.Candidate;
 import org.quire.frontier.CrawlUrl;
 import org.quire.frontier.Frontier;
+import org.quire.recrawl.Capture;
+import org.quire.recrawl.CaptureArchiver;
 import org.quire.seeds.SeedUrls;
 
 import java.io.IOException;
@@ -50,6 +52,7 @@ final class UrlProcessor {
     private final Map<String, AtomicLong> perHost = new ConcurrentHashMap<>();
     private final AtomicLong pagesStarted = new AtomicLong();
     private volatile boolean budgetSpent;
+    private CaptureArchiver captures;
 
     UrlProcessor(Settings settings, Frontier frontier, HttpFetcher fetcher, RobotsFetcher robotsFetcher,
                  RobotsCache robotsCache, PolitenessPolicy politeness, WarcArchiver warc, CrawlEvents events,
@@ -65,6 +68,11 @@ final class UrlProcessor {
         this.scope = scope;
         this.pages = pages;
         this.clock = clock;
+    }
+
+    /** Archives through {@code captures} (conditional requests, revisits, change marks); set before the crawl. */
+    void archiveCapturesWith(CaptureArchiver captures) {
+        this.captures = captures;
     }
 
     /** True once {@code crawl.max-pages} fetches have been started: the crawl winds down. */
@@ -105,7 +113,7 @@ final class UrlProcessor {
             frontier.postpone(cu, clock.instant(), clock.instant(), false);
             return;
         }
-        FetchResult r = fetcher.fetch(uri, List.of());
+        FetchResult r = fetcher.fetch(uri, captures == null ? List.of() : captures.conditionalHeaders(cu.url()));
         Duration crawlDelay = settings.robots().obey() ? rules.crawlDelay() : Duration.ZERO;
         Instant hostNext = nextAllowed(cu.hostKey(), r, crawlDelay);
         if (!r.hasResponse()) {
@@ -117,7 +125,9 @@ final class UrlProcessor {
             }
             return;
         }
-        RecordLocation loc = warc.archive(r);
+        Capture capture = captures != null ? captures.archive(r, cu.url(), cu.depth(), cu.via())
+                : new Capture(warc.archive(r), r.status() >= 200 && r.status() < 300 ? r : null, null);
+        RecordLocation loc = capture.location();
         logAttempt(cu, r, loc, Integer.toString(r.status()), r.truncated() == null ? "" : "truncated-" + r.truncated());
         if ((r.status() == 429 || r.status() == 503) && cu.attempts() < settings.fetch().maxRetries()) {
             frontier.postpone(cu, hostNext, hostNext, true);
@@ -125,8 +135,8 @@ final class UrlProcessor {
         }
         if (r.isRedirect()) {
             followRedirect(cu, uri, r.header("Location"));
-        } else if (r.status() >= 200 && r.status() < 300) {
-            pages.process(cu, r, loc);
+        } else if (capture.page() != null) {
+            pages.process(cu, capture.page(), loc, capture.change());
         }
         frontier.complete(cu, Integer.toString(r.status()), hostNext);
     }
@@ -134,7 +144,7 @@ final class UrlProcessor {
     private void fetchRobots(CrawlUrl cu, URI uri) throws IOException {
         RobotsOutcome outcome = robotsFetcher.fetch(uri);
         for (FetchResult r : outcome.hops()) {
-            RecordLocation loc = r.hasResponse() ? warc.archive(r) : null;
+            RecordLocation loc = !r.hasResponse() ? null : captures != null ? captures.archiveByDigest(r) : warc.archive(r);
             String status = r.hasResponse() ? Integer.toString(r.status()) : r.error().code();
             events.record(entry(r.url().toString(), cu.discoveryPath() + "P", cu.url(), r, loc, status,
                     r.hasResponse() ? "robots.txt" : r.errorMessage()));
