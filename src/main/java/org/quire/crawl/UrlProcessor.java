@@ -82,6 +82,21 @@ final class UrlProcessor {
 
     /** Processes one URL; always reports back to the frontier. I/O failures of the archive propagate. */
     void process(CrawlUrl cu) throws IOException {
+        if (!HostLeases.shared().tryAcquire(cu.hostKey())) { // another crawl of this process is at the host
+            frontier.postpone(cu, clock.instant().plus(HOST_BUSY_WAIT), clock.instant().plus(HOST_BUSY_WAIT), false);
+            return;
+        }
+        try {
+            processLeased(cu);
+        } finally {
+            HostLeases.shared().release(cu.hostKey());
+        }
+    }
+
+    /** How long a URL waits when another crawl holds its host's lease. */
+    static final Duration HOST_BUSY_WAIT = Duration.ofMillis(100);
+
+    private void processLeased(CrawlUrl cu) throws IOException {
         URI uri;
         try {
             uri = URI.create(cu.url());
