@@ -86,7 +86,7 @@ public final class Crawler {
             processor.archiveCapturesWith(captures);
 
             addSeeds(frontier, scope, events);
-            RecrawlSeeds.add(frontier, scope, captures);
+            RecrawlSeeds.add(frontier, scope, captures, job.seeds());
 
             try (ProgressReporter progress = new ProgressReporter(() -> progressLine(frontier, events, started),
                     console, ProgressReporter.isTerminal(), Duration.ofSeconds(10))) {

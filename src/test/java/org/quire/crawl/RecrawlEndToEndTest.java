@@ -181,4 +181,25 @@ class RecrawlEndToEndTest {
             assertNull(byTarget(records(third), "response").get(site.url("/")));
         }
     }
+
+    @Test
+    void aLaterRunRevisitsPagesNoLongerLinkedButNotSitesThatWentAway() throws Exception {
+        try (TestSite site = TestSite.start("127.0.0.1")) {
+            TestSite other = TestSite.start("127.0.0.1");
+            other.route("/robots.txt", Response.text(200, "User-agent: *\nAllow: /\n"))
+                    .route("/x", Response.html(page("Elsewhere")));
+            site.route("/robots.txt", Response.text(200, "User-agent: *\nAllow: /\n"))
+                    .route("/", Response.html(page("Front", "/old", other.url("/x"))))
+                    .route("/old", Response.html(page("Old")));
+            Path first = run("mag", List.of(site.url("/")));
+            assertTrue(pagesByUrl(first).containsKey(other.url("/x")), "the other port is in host scope");
+            other.close();
+            site.route("/", Response.html(page("Front, no links")));
+            Path second = run("mag", List.of(site.url("/")));
+            Map<String, JsonNode> pages = pagesByUrl(second);
+            assertEquals(java.util.Set.of(site.url("/"), site.url("/old")), pages.keySet());
+            assertEquals("unchanged", pages.get(site.url("/old")).get("change").asText());
+            assertEquals(1, pages.get(site.url("/old")).get("depth").asInt(), "keeps the depth it was found at");
+        }
+    }
 }
