@@ -209,6 +209,7 @@ public final class ConfigLoader {
                 if (raw == null || raw.toString().isBlank()) {
                     throw new InputException(where + ": must not be empty");
                 }
+                org.quire.schedule.ScheduleValues.check(rest, raw.toString().strip(), where);
                 crawlText.computeIfAbsent(crawl, k -> new LinkedHashMap<>())
                         .put(rest, new ConfigValue(raw.toString().strip(), location));
                 return;

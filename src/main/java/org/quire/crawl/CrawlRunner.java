@@ -2,6 +2,7 @@ package org.quire.crawl;
 
 import org.quire.config.Settings;
 import org.quire.output.CrawlSummary;
+import org.quire.recrawl.LatestPointer;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -84,6 +85,7 @@ public final class CrawlRunner {
         boolean hooked = addHook(hook);
         try {
             CrawlSummary summary = crawler.run();
+            LatestPointer.update(job.folder().crawlDir(), job.folder().root());
             if (crawler.stopRequested()) {
                 manifest.withState(JobManifest.STOPPED).write(job.folder().jobJson());
                 console.println(summary.toHumanText());

@@ -24,6 +24,8 @@ import org.quire.output.PagesJsonlWriter;
 import org.quire.output.SummaryWriter;
 import org.quire.output.TextFileWriter;
 import org.quire.output.WetWriter;
+import org.quire.recrawl.CaptureArchiver;
+import org.quire.recrawl.CaptureIndex;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -103,7 +105,8 @@ public final class Crawler {
         try (SqliteFrontier frontier = SqliteFrontier.open(folder.stateDb());
              HttpFetcher fetcher = new HttpFetcher(s.fetch());
              CrawlLog log = new CrawlLog(folder.crawlLog());
-             PagesJsonlWriter pagesOut = new PagesJsonlWriter(folder.pagesJsonl())) {
+             PagesJsonlWriter pagesOut = new PagesJsonlWriter(folder.pagesJsonl());
+             CaptureIndex captureIndex = CaptureIndex.open(folder.captureDb())) {
             WarcArchiver warc = new WarcArchiver(folder.warcDir(), job.name(), job.startedAt(),
                     s.archive().warcMaxSize(), info);
             WetWriter wet = new WetWriter(folder.warcDir(), job.name(), job.startedAt(), s.archive().warcMaxSize(),
@@ -120,6 +123,9 @@ public final class Crawler {
                         new RobotsFetcher(fetcher, s.fetch(), s.robots()), new RobotsCache(s.robots()),
                         new PolitenessPolicy(s.politeness()), warc, events, scope, pages, clock);
                 pages.logRejectionsWith(processor);
+                CaptureArchiver captures = new CaptureArchiver(captureIndex, warc, folder.crawlDir(),
+                        folder.root().getFileName().toString());
+                processor.archiveCapturesWith(captures);
 
                 if (resuming) {
                     JobRepair.Report report = new JobRepair(folder, frontier, events, pages, processor).run();
@@ -130,6 +136,7 @@ public final class Crawler {
                             + (report.bytesCut() > 0 ? ", " + report.bytesCut() + " torn byte(s) cut" : ""));
                 } else {
                     addSeeds(frontier, scope, events);
+                    RecrawlSeeds.add(frontier, scope, captures, job.seeds());
                 }
                 frontier.flush();
 

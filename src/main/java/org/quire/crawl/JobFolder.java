@@ -95,4 +95,14 @@ public record JobFolder(Path root, String crawlName, String timestamp) {
     public Path stateDb() {
         return root.resolve("state.db");
     }
+
+    /** The crawl's folder holding all its jobs, {@code <archive>/<crawl>/}. */
+    public Path crawlDir() {
+        return root.getParent();
+    }
+
+    /** The crawl-level capture index shared by all its jobs (see {@link org.quire.recrawl.CaptureIndex}). */
+    public Path captureDb() {
+        return crawlDir().resolve("captures.db");
+    }
 }

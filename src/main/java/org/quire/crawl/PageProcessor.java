@@ -20,6 +20,7 @@ import org.quire.output.PageRecord;
 import org.quire.output.PagesJsonlWriter;
 import org.quire.output.TextFileWriter;
 import org.quire.output.WetWriter;
+import org.quire.recrawl.ChangeMark;
 
 import java.io.IOException;
 import java.net.URI;
@@ -84,7 +85,12 @@ final class PageProcessor {
     }
 
     void process(CrawlUrl cu, FetchResult r, RecordLocation loc) throws IOException {
-        handle(cu, r, loc, true, true);
+        handle(cu, r, loc, null, true, true);
+    }
+
+    /** Processes a page; {@code change} (may be null) is how it compares to the crawl's earlier captures. */
+    void process(CrawlUrl cu, FetchResult r, RecordLocation loc, ChangeMark change) throws IOException {
+        handle(cu, r, loc, change, true, true);
     }
 
     /**
@@ -94,11 +100,11 @@ final class PageProcessor {
      */
     void redo(CrawlUrl cu, FetchResult r, RecordLocation loc, boolean outlinksArchived, boolean lineWritten)
             throws IOException {
-        handle(cu, r, loc, !outlinksArchived, !lineWritten);
+        handle(cu, r, loc, null, !outlinksArchived, !lineWritten);
     }
 
-    private void handle(CrawlUrl cu, FetchResult r, RecordLocation loc, boolean writeOutlinks, boolean writeLine)
-            throws IOException {
+    private void handle(CrawlUrl cu, FetchResult r, RecordLocation loc, ChangeMark change, boolean writeOutlinks,
+                        boolean writeLine) throws IOException {
         if (!isHtml(r)) {
             return;
         }
@@ -136,7 +142,8 @@ final class PageProcessor {
         }
         String requested = cu.discoveryPath().endsWith("R") && cu.via() != null ? cu.via() : cu.url();
         if (writeLine) {
-            pagesOut.write(PageRecord.of(requested, r, page, loc, cu.depth(), cu.via()));
+            pagesOut.write(PageRecord.of(requested, r, page, loc, cu.depth(), cu.via(),
+                    change == null ? null : change.jsonValue()));
             if (wet != null) {
                 wet.write(r.url(), r.fetchedAt(), loc == null ? null : loc.recordId(), page.text());
             }

@@ -15,7 +15,8 @@ import org.quire.fetch.RobotsRules;
 import org.quire.frontier.Candidate;
 import org.quire.frontier.CrawlUrl;
 import org.quire.frontier.Frontier;
-import org.quire.frontier.SqliteFrontier;
+import org.quire.recrawl.Capture;
+import org.quire.recrawl.CaptureArchiver;
 import org.quire.seeds.SeedUrls;
 
 import java.io.IOException;
@@ -51,6 +52,7 @@ final class UrlProcessor {
     private final Map<String, AtomicLong> perHost = new ConcurrentHashMap<>();
     private final AtomicLong pagesStarted = new AtomicLong();
     private volatile boolean budgetSpent;
+    private CaptureArchiver captures;
 
     UrlProcessor(Settings settings, Frontier frontier, HttpFetcher fetcher, RobotsFetcher robotsFetcher,
                  RobotsCache robotsCache, PolitenessPolicy politeness, WarcArchiver warc, CrawlEvents events,
@@ -73,6 +75,11 @@ final class UrlProcessor {
         pagesStarted.addAndGet(n);
     }
 
+    /** Archives through {@code captures} (conditional requests, revisits, change marks); set before the crawl. */
+    void archiveCapturesWith(CaptureArchiver captures) {
+        this.captures = captures;
+    }
+
     /** True once {@code crawl.max-pages} fetches have been started: the crawl winds down. */
     boolean budgetSpent() {
         return budgetSpent;
@@ -80,6 +87,21 @@ final class UrlProcessor {
 
     /** Processes one URL; always reports back to the frontier. I/O failures of the archive propagate. */
     void process(CrawlUrl cu) throws IOException {
+        if (!HostLeases.shared().tryAcquire(cu.hostKey())) { // another crawl of this process is at the host
+            frontier.postpone(cu, clock.instant().plus(HOST_BUSY_WAIT), clock.instant().plus(HOST_BUSY_WAIT), false);
+            return;
+        }
+        try {
+            processLeased(cu);
+        } finally {
+            HostLeases.shared().release(cu.hostKey());
+        }
+    }
+
+    /** How long a URL waits when another crawl holds its host's lease. */
+    static final Duration HOST_BUSY_WAIT = Duration.ofMillis(100);
+
+    private void processLeased(CrawlUrl cu) throws IOException {
         URI uri;
         try {
             uri = URI.create(cu.url());
@@ -111,7 +133,7 @@ final class UrlProcessor {
             frontier.postpone(cu, clock.instant(), clock.instant(), false);
             return;
         }
-        FetchResult r = fetcher.fetch(uri, List.of());
+        FetchResult r = fetcher.fetch(uri, captures == null ? List.of() : captures.conditionalHeaders(cu.url()));
         Duration crawlDelay = settings.robots().obey() ? rules.crawlDelay() : Duration.ZERO;
         Instant hostNext = nextAllowed(cu.hostKey(), r, crawlDelay);
         if (!r.hasResponse()) {
@@ -123,7 +145,9 @@ final class UrlProcessor {
             }
             return;
         }
-        RecordLocation loc = warc.archive(r);
+        Capture capture = captures != null ? captures.archive(r, cu.url(), cu.depth(), cu.via())
+                : new Capture(warc.archive(r), r.status() >= 200 && r.status() < 300 ? r : null, null);
+        RecordLocation loc = capture.location();
         logAttempt(cu, r, loc, Integer.toString(r.status()), r.truncated() == null ? "" : "truncated-" + r.truncated());
         if ((r.status() == 429 || r.status() == 503) && cu.attempts() < settings.fetch().maxRetries()) {
             frontier.postpone(cu, hostNext, hostNext, true);
@@ -131,21 +155,17 @@ final class UrlProcessor {
         }
         if (r.isRedirect()) {
             followRedirect(cu, uri, r.header("Location"));
-        } else if (r.status() >= 200 && r.status() < 300) {
-            pages.process(cu, r, loc);
+        } else if (capture.page() != null) {
+            pages.process(cu, capture.page(), loc, capture.change());
         }
         // Last durable step: the URL is done, with where its capture is (a resume trusts this over the WARC).
-        if (frontier instanceof SqliteFrontier sf) {
-            sf.complete(cu, Integer.toString(r.status()), hostNext, loc);
-        } else {
-            frontier.complete(cu, Integer.toString(r.status()), hostNext);
-        }
+        frontier.complete(cu, Integer.toString(r.status()), hostNext, loc);
     }
 
     private void fetchRobots(CrawlUrl cu, URI uri) throws IOException {
         RobotsOutcome outcome = robotsFetcher.fetch(uri);
         for (FetchResult r : outcome.hops()) {
-            RecordLocation loc = r.hasResponse() ? warc.archive(r) : null;
+            RecordLocation loc = !r.hasResponse() ? null : captures != null ? captures.archiveByDigest(r) : warc.archive(r);
             String status = r.hasResponse() ? Integer.toString(r.status()) : r.error().code();
             events.record(entry(r.url().toString(), cu.discoveryPath() + "P", cu.url(), r, loc, status,
                     r.hasResponse() ? "robots.txt" : r.errorMessage()));

@@ -1,5 +1,7 @@
 package org.quire.frontier;
 
+import org.quire.archive.RecordLocation;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -33,6 +35,12 @@ public interface Frontier extends AutoCloseable {
      * @param outcome short outcome text stored with it (an HTTP status or an error kind code)
      */
     void complete(CrawlUrl url, String outcome, Instant hostNextAllowed);
+
+    /**
+     * As {@link #complete(CrawlUrl, String, Instant)}, also recording where the URL's capture landed (null when
+     * none was archived), so that a resume after a crash can tell archived URLs from lost ones.
+     */
+    void complete(CrawlUrl url, String outcome, Instant hostNextAllowed, RecordLocation where);
 
     /**
      * The URL goes back to its host's queue, to be handed out again not before {@code notBefore}; its host may

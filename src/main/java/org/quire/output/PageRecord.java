@@ -24,10 +24,13 @@ import org.quire.fetch.FetchResult;
  * @param payloadDigest the response's WARC-Payload-Digest
  * @param depth         link hops from the seed
  * @param via           the page it was found on, or null for a seed
+ * @param change        against the crawl's earlier runs: {@code new} (URL not captured before), {@code changed}
+ *                      (payload differs from the last capture), {@code unchanged} (same payload, or a 304), or
+ *                      null when not known (no capture index, e.g. {@code quire extract})
  */
 @JsonPropertyOrder({"url", "final_url", "status", "fetch_time", "content_type", "title", "author", "published",
         "language", "site_name", "canonical_url", "description", "text", "warc_file", "warc_offset",
-        "warc_record_id", "payload_digest", "depth", "via"})
+        "warc_record_id", "payload_digest", "depth", "via", "change"})
 public record PageRecord(
         @JsonProperty("url") String url,
         @JsonProperty("final_url") String finalUrl,
@@ -47,7 +50,8 @@ public record PageRecord(
         @JsonProperty("warc_record_id") String warcRecordId,
         @JsonProperty("payload_digest") String payloadDigest,
         @JsonProperty("depth") int depth,
-        @JsonProperty("via") String via) {
+        @JsonProperty("via") String via,
+        @JsonProperty("change") String change) {
 
     /**
      * Assembles the line for a page.
@@ -59,6 +63,12 @@ public record PageRecord(
      */
     public static PageRecord of(String requestedUrl, FetchResult result, ExtractedPage page,
                                 RecordLocation location, int depth, String via) {
+        return of(requestedUrl, result, page, location, depth, via, null);
+    }
+
+    /** As {@link #of(String, FetchResult, ExtractedPage, RecordLocation, int, String)}, with a change mark. */
+    public static PageRecord of(String requestedUrl, FetchResult result, ExtractedPage page,
+                                RecordLocation location, int depth, String via, String change) {
         PageMetadata m = page == null ? PageMetadata.EMPTY : page.metadata();
         String ct = result.mimeType();
         return new PageRecord(
@@ -75,6 +85,7 @@ public record PageRecord(
                 location == null ? null : location.recordId(),
                 location == null ? null : location.payloadDigest(),
                 depth,
-                via);
+                via,
+                change);
     }
 }

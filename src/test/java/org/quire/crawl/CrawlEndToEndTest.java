@@ -44,7 +44,7 @@ class CrawlEndToEndTest {
 
     static Path onlyJob(Path archive, String crawl) throws Exception {
         try (Stream<Path> s = Files.list(archive.resolve(crawl))) {
-            List<Path> jobs = s.filter(Files::isDirectory).toList();
+            List<Path> jobs = s.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList();
             assertEquals(1, jobs.size());
             return jobs.get(0);
         }

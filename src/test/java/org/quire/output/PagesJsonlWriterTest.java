@@ -64,7 +64,7 @@ class PagesJsonlWriterTest {
         it.forEachRemaining(keys::add);
         assertEquals(List.of("url", "final_url", "status", "fetch_time", "content_type", "title", "author",
                 "published", "language", "site_name", "canonical_url", "description", "text", "warc_file",
-                "warc_offset", "warc_record_id", "payload_digest", "depth", "via"), keys);
+                "warc_offset", "warc_record_id", "payload_digest", "depth", "via", "change"), keys);
         assertEquals("http://127.0.0.1/start", first.get("url").asText());
         assertEquals("http://127.0.0.1/final", first.get("final_url").asText());
         assertEquals("2026-11-20T10:15:30.123Z", first.get("fetch_time").asText());

@@ -42,6 +42,13 @@ public final class TestSite implements AutoCloseable {
         public Response delayed(long millis) {
             return new Response(status, headers, body, millis);
         }
+
+        /** This response with one more header (e.g. an ETag, to be answered with 304 when it matches). */
+        public Response withHeader(String name, String value) {
+            Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+            h.put(name, value);
+            return new Response(status, h, body, delayMillis);
+        }
     }
 
     /** One request as the server saw it. */
@@ -54,6 +61,7 @@ public final class TestSite implements AutoCloseable {
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile int maxInFlight;
+    private final List<String> notModified = new CopyOnWriteArrayList<>();
 
     private TestSite(HttpServer server) {
         this.server = server;
@@ -84,6 +92,14 @@ public final class TestSite implements AutoCloseable {
         return seen.stream().map(Seen::path).toList();
     }
 
+    /**
+     * The paths answered with 304 Not Modified: a route whose headers carry an {@code ETag} answers a request
+     * whose If-None-Match names that tag with a bodiless 304 (with the ETag).
+     */
+    public List<String> notModifiedPaths() {
+        return new ArrayList<>(notModified);
+    }
+
     /** The most requests this site ever had in flight at once. */
     public int maxInFlight() {
         return maxInFlight;
@@ -104,6 +120,11 @@ public final class TestSite implements AutoCloseable {
             }
             if (r.delayMillis() > 0) {
                 Thread.sleep(r.delayMillis());
+            }
+            String etag = r.headers().get("ETag");
+            if (etag != null && etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                notModified.add(key);
+                r = new Response(304, Map.of("ETag", etag), new byte[0], 0);
             }
             r.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
             ex.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
