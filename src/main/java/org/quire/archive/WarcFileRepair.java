@@ -6,6 +6,7 @@ import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcTargetRecord;
 import org.quire.fetch.FetchResult;
 import org.quire.fetch.HttpHeader;
@@ -41,7 +42,7 @@ public final class WarcFileRepair {
      * @param recordId     WARC-Record-ID in angle brackets
      * @param offset       where its gzip member begins
      * @param length       its gzip member's length
-     * @param httpStatus   the HTTP status of a response record, else 0
+     * @param httpStatus   the HTTP status of a response or revisit record, else 0
      * @param concurrentTo the WARC-Concurrent-To ids in angle brackets
      * @param payloadDigest WARC-Payload-Digest as written ({@code sha1:...}), or null
      */
@@ -177,12 +178,14 @@ public final class WarcFileRepair {
             WarcRecord r = next.get();
             String target = r instanceof WarcTargetRecord t ? t.target() : null;
             int status = 0;
-            if (r instanceof WarcResponse resp) {
-                try {
+            try {
+                if (r instanceof WarcResponse resp) {
                     status = resp.http().status();
-                } catch (IOException | RuntimeException e) {
-                    status = 0;
+                } else if (r instanceof WarcRevisit rv) {
+                    status = rv.http().status();
                 }
+            } catch (IOException | RuntimeException e) {
+                status = 0;
             }
             List<String> conc = r instanceof WarcCaptureRecord c
                     ? c.concurrentTo().stream().map(u -> "<" + u + ">").toList()

@@ -40,6 +40,10 @@ public record JobFolder(Path root, String crawlName, String timestamp) {
         if (!Files.isDirectory(abs) || (!Files.exists(abs.resolve("job.json")) && !Files.exists(abs.resolve("state.db")))) {
             throw new IOException("not a job folder (no job.json or state.db): " + root);
         }
+        if (Files.isSymbolicLink(abs)) {
+            abs = abs.toRealPath(); // e.g. archive/news/latest: work on the job folder it names
+            root = abs;
+        }
         Path crawl = abs.getParent();
         return new JobFolder(root, crawl == null ? "crawl" : crawl.getFileName().toString(),
                 abs.getFileName().toString());
@@ -56,7 +60,7 @@ public record JobFolder(Path root, String crawlName, String timestamp) {
         }
         java.util.List<Path> jobs;
         try (java.util.stream.Stream<Path> s = Files.list(dir)) {
-            jobs = s.filter(p -> Files.isRegularFile(p.resolve("job.json"))).sorted().toList();
+            jobs = s.filter(p -> !Files.isSymbolicLink(p) && Files.isRegularFile(p.resolve("job.json"))).sorted().toList();
         }
         if (jobs.isEmpty()) {
             return java.util.Optional.empty();

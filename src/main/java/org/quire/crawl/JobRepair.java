@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -102,19 +104,66 @@ final class JobRepair {
                 }
             }
         }
+        Map<String, Path> originalFile = new HashMap<>();
+        Map<String, WarcFileRepair.Found> originalByDigest = new HashMap<>();
+        for (WarcFileRepair.Result r : results) {
+            for (WarcFileRepair.Found f : r.records()) {
+                if (f.type().equals("response") && f.payloadDigest() != null) {
+                    originalByDigest.putIfAbsent(f.payloadDigest(), f);
+                    originalFile.putIfAbsent(f.payloadDigest(), r.file());
+                }
+            }
+        }
         int recovered = 0;
         for (WarcFileRepair.Result r : results) {
             for (WarcFileRepair.Found f : r.records()) {
-                if (!f.type().equals("response") || f.target() == null || f.httpStatus() <= 0) {
+                if (f.target() == null || f.httpStatus() <= 0) {
                     continue;
                 }
-                if (recover(r.file(), f, loggedFetches, pageLines, withOutlinks)) {
+                boolean done = false;
+                if (f.type().equals("response")) {
+                    done = recover(r.file(), f, loggedFetches, pageLines, withOutlinks);
+                } else if (f.type().equals("revisit")) {
+                    WarcFileRepair.Found original = f.payloadDigest() == null ? null : originalByDigest.get(f.payloadDigest());
+                    done = recoverRevisit(r.file(), f, original == null ? null : originalFile.get(f.payloadDigest()),
+                            original, loggedFetches, pageLines);
+                }
+                if (done) {
                     recovered++;
                 }
             }
         }
         frontier.flush();
         return new Report(toRepair.size(), cut, recovered, earlierFetches);
+    }
+
+    /**
+     * A revisit record (identical payload, or 304) whose URL is not done: the URL is marked done with the revisit's
+     * location, and its page is processed again from the original response when that is in the files read.
+     */
+    private boolean recoverRevisit(Path file, WarcFileRepair.Found f, Path originalFile, WarcFileRepair.Found original,
+                                   Set<String> loggedFetches, Set<String> pageLines) throws IOException {
+        Optional<CrawlUrl> claimed = frontier.claimQueued(f.target());
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        CrawlUrl cu = claimed.get();
+        int status = f.httpStatus();
+        RecordLocation loc = f.location(file.getFileName().toString());
+        if (!loggedFetches.contains(f.target() + " " + status)) {
+            events.record(new CrawlLogEntry(Instant.now(), Integer.toString(status), -1, cu.url(), cu.discoveryPath(),
+                    cu.via(), null, -1, f.payloadDigest(), "recovered-revisit-from-warc"));
+        }
+        if (original != null && status >= 200 && status < 300 && !pageLines.contains(f.recordId())) {
+            try {
+                FetchResult r = WarcFileRepair.reread(originalFile, original.offset()).withUrl(URI.create(cu.url()));
+                pages.redo(cu, r, loc, true, false);
+            } catch (RuntimeException e) {
+                // the capture stays archived and done; its page could not be processed again
+            }
+        }
+        frontier.complete(cu, Integer.toString(status), Instant.now(), loc);
+        return true;
     }
 
     private boolean recover(Path file, WarcFileRepair.Found f, Set<String> loggedFetches, Set<String> pageLines,

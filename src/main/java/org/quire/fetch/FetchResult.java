@@ -75,6 +75,12 @@ public record FetchResult(
                 && header("Location") != null;
     }
 
+    /** The same exchange as if it had been made for {@code other} (a revisit's content read from its original). */
+    public FetchResult withUrl(URI other) {
+        return new FetchResult(other, fetchedAt, elapsed, ipAddress, requestHead, status, reason, protocol, headers,
+                body, truncated, error, errorMessage);
+    }
+
     /** A failed attempt: no response at all. */
     public static FetchResult failure(URI url, Instant fetchedAt, Duration elapsed, String ip, String requestHead,
                                       ErrorKind error, String message) {

@@ -150,7 +150,7 @@ class ArchiveFailureCommandTest {
 
     private static Path onlyJob(Path crawlDir) throws Exception {
         try (Stream<Path> s = Files.list(crawlDir)) {
-            return s.filter(Files::isDirectory).findFirst().orElseThrow();
+            return s.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).findFirst().orElseThrow();
         }
     }
 }

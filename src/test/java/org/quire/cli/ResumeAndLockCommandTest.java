@@ -56,7 +56,7 @@ class ResumeAndLockCommandTest {
             return List.of();
         }
         try (Stream<Path> s = Files.list(archive.resolve(crawl))) {
-            return s.filter(Files::isDirectory).sorted().toList();
+            return s.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList();
         }
     }
 

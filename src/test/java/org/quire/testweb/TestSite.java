@@ -51,7 +51,7 @@ public final class TestSite implements AutoCloseable {
         }
     }
 
-    /** One request as the server saw it. */
+    /** One request as the server saw it: {@code endNanos} is when it began to send its response. */
     public record Seen(String path, long startNanos, long endNanos, String userAgent, int inFlightAtStart) {
     }
 
@@ -107,6 +107,7 @@ public final class TestSite implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         long start = System.nanoTime();
+        long responding = start;
         int now = inFlight.incrementAndGet();
         synchronized (this) {
             maxInFlight = Math.max(maxInFlight, now);
@@ -127,6 +128,10 @@ public final class TestSite implements AutoCloseable {
                 r = new Response(304, Map.of("ETag", etag), new byte[0], 0);
             }
             r.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+            // The client cannot have its response before this moment, so gaps measured from here to the next
+            // request's start are never longer than the gap the crawler really left (a thread descheduled
+            // after writing must not make a polite crawler look impolite).
+            responding = System.nanoTime();
             ex.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
             if (r.body().length > 0) {
                 try (OutputStream os = ex.getResponseBody()) {
@@ -137,7 +142,7 @@ public final class TestSite implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             inFlight.decrementAndGet();
-            seen.add(new Seen(key, start, System.nanoTime(), ex.getRequestHeaders().getFirst("User-Agent"), now));
+            seen.add(new Seen(key, start, responding, ex.getRequestHeaders().getFirst("User-Agent"), now));
         }
     }
 
