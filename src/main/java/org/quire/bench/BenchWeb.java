@@ -76,6 +76,7 @@ public final class BenchWeb implements AutoCloseable {
     private final AtomicLong pagesServed = new AtomicLong();
     private final AtomicLong bytesServed = new AtomicLong();
     private final AtomicLong otherServed = new AtomicLong();
+    private final AtomicLong firstArrival = new AtomicLong(Long.MAX_VALUE);
     private int port;
 
     private BenchWeb(Layout layout, int serverThreads) {
@@ -161,6 +162,12 @@ public final class BenchWeb implements AutoCloseable {
         pagesServed.set(0);
         bytesServed.set(0);
         otherServed.set(0);
+        firstArrival.set(Long.MAX_VALUE);
+    }
+
+    /** {@link System#nanoTime()} of the first request since the last reset, or Long.MAX_VALUE. */
+    public long firstArrivalNanos() {
+        return firstArrival.get();
     }
 
     /** HTML pages (status 200, robots.txt not counted) served since the last reset. */
@@ -191,6 +198,7 @@ public final class BenchWeb implements AutoCloseable {
 
     private void handle(Host h, HttpExchange ex) throws IOException {
         long arrival = System.nanoTime();
+        firstArrival.accumulateAndGet(arrival, Math::min);
         if (h.inFlight.incrementAndGet() > 1) {
             h.overlaps.incrementAndGet();
         }

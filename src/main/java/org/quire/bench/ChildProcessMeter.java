@@ -10,12 +10,12 @@ import java.util.concurrent.TimeUnit;
  * Runs a child process and measures it from outside: wall time, CPU time (user + system, from this process's
  * {@code cutime}/{@code cstime} in {@code /proc/self/stat}, which count a child once it has been waited for, so
  * nothing of the child's last moments is missed), and peak resident memory ({@code VmHWM} from
- * {@code /proc/<pid>/status}, polled while it runs). Linux only; elsewhere CPU and RSS are reported as -1.
+ * {@code /proc/<pid>/status}, polled while it runs) and the {@link System#nanoTime()} it was started at. Linux only; elsewhere CPU and RSS are reported as -1.
  */
 public final class ChildProcessMeter {
 
     /** What one child cost. cpuSeconds and peakRssBytes are -1 when unknown. */
-    public record Measured(int exitCode, double wallSeconds, double cpuSeconds, long peakRssBytes) {
+    public record Measured(int exitCode, double wallSeconds, double cpuSeconds, long peakRssBytes, long startNanos) {
     }
 
     private static final double TICKS_PER_SECOND = 100.0;   // USER_HZ, fixed at 100 on Linux for user space
@@ -37,7 +37,7 @@ public final class ChildProcessMeter {
         double wall = (System.nanoTime() - start) / 1e9;
         long cpuAfter = childTicks();
         double cpu = cpuBefore < 0 || cpuAfter < 0 ? -1 : (cpuAfter - cpuBefore) / TICKS_PER_SECOND;
-        return new Measured(p.exitValue(), wall, cpu, peak);
+        return new Measured(p.exitValue(), wall, cpu, peak, start);
     }
 
     /** cutime + cstime of this process, in clock ticks, or -1. */

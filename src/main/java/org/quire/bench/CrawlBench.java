@@ -32,7 +32,7 @@ public final class CrawlBench {
     /** Figures of one crawl run (quire or wget). */
     public record RunFigures(String tool, int exitCode, double wallSeconds, long pages, long pageBytes,
                              double cpuSeconds, long peakRssBytes, long peakHeapBytes, long liveHeapBytes,
-                             PolitenessAudit.Result politeness, long outputLines) {
+                             PolitenessAudit.Result politeness, long outputLines, long firstRequestMillis) {
         double pagesPerSecond() {
             return pages / wallSeconds;
         }
@@ -151,7 +151,7 @@ public final class CrawlBench {
         }
         return new RunFigures("quire", m.exitCode(), m.wallSeconds(), web.pagesServed(), web.bytesServed(),
                 m.cpuSeconds(), m.peakRssBytes(), heap.peakUsedBytes(), heap.maxLiveBytes(),
-                PolitenessAudit.audit(web.hostTimes()), lines);
+                PolitenessAudit.audit(web.hostTimes()), lines, firstRequestMillis(web, m));
     }
 
     private RunFigures wgetOnce(BenchWeb web, Path dir, Path seeds) throws IOException, InterruptedException {
@@ -162,15 +162,21 @@ public final class CrawlBench {
         web.reset();
         ChildProcessMeter.Measured m = ChildProcessMeter.run(cmd, dir, dir.resolve("wget-output.txt"));
         return new RunFigures("wget", m.exitCode(), m.wallSeconds(), web.pagesServed(), web.bytesServed(),
-                m.cpuSeconds(), m.peakRssBytes(), -1, -1, PolitenessAudit.audit(web.hostTimes()), -1);
+                m.cpuSeconds(), m.peakRssBytes(), -1, -1, PolitenessAudit.audit(web.hostTimes()), -1,
+                firstRequestMillis(web, m));
+    }
+
+    private static long firstRequestMillis(BenchWeb web, ChildProcessMeter.Measured m) {
+        long first = web.firstArrivalNanos();
+        return first == Long.MAX_VALUE ? -1 : (first - m.startNanos()) / 1_000_000;
     }
 
     private void print(String label, RunFigures f) {
         PolitenessAudit.Result p = f.politeness();
-        out.printf(Locale.ROOT, "   %-8s %6.2f s  %6d pages  %7.1f pages/s  %6.2f MB/s  CPU %6.2f s = %5.2f ms/page"
+        out.printf(Locale.ROOT, "   %-8s %6.2f s (first request after %d ms)  %6d pages  %7.1f pages/s  %6.2f MB/s  CPU %6.2f s = %5.2f ms/page"
                         + " (s per 1000 pages)  peak RSS %s  peak heap %s (live %s)%s  politeness: efficiency %s,"
                         + " %d violations (%d short gaps, %d overlaps)%n",
-                label, f.wallSeconds(), f.pages(), f.pagesPerSecond(), f.mbPerSecond(), f.cpuSeconds(),
+                label, f.wallSeconds(), f.firstRequestMillis(), f.pages(), f.pagesPerSecond(), f.mbPerSecond(), f.cpuSeconds(),
                 f.cpuMsPerPage(), mb(f.peakRssBytes()), mb(f.peakHeapBytes()), mb(f.liveHeapBytes()),
                 f.outputLines() >= 0 ? "  pages.jsonl " + f.outputLines() + " lines" : "",
                 Double.isNaN(p.efficiency()) ? "n/a (no delays)" : String.format(Locale.ROOT, "%.1f%%", 100 * p.efficiency()),
@@ -193,7 +199,8 @@ public final class CrawlBench {
         return new RunFigures(first.tool(), first.exitCode(), wall, (long) med(runs, r -> r.pages()),
                 (long) med(runs, r -> r.pageBytes()), med(runs, RunFigures::cpuSeconds),
                 (long) med(runs, r -> r.peakRssBytes()), (long) med(runs, r -> r.peakHeapBytes()),
-                (long) med(runs, r -> r.liveHeapBytes()), pol, (long) med(runs, r -> r.outputLines()));
+                (long) med(runs, r -> r.liveHeapBytes()), pol, (long) med(runs, r -> r.outputLines()),
+                (long) med(runs, r -> r.firstRequestMillis()));
     }
 
     private static double med(List<RunFigures> runs, ToDoubleFunction<RunFigures> f) {
