@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 public final class CrawlBench {
 
     /** Options of one bench invocation. */
-    public record Options(int hosts, int pages, int pageKb, int runs, boolean raw, boolean polite, int politeHosts,
+    public record Options(int hosts, int pages, int pageKb, int runs, int politeRuns, boolean raw, boolean polite, int politeHosts,
                           int politePages, Duration politeDelay, Duration crawlDelay, int crawlDelayEvery,
                           int threads, boolean wget, List<String> javaOpts, List<String> sets, Path workDir,
                           boolean keep, int serverThreads) {
@@ -65,14 +65,14 @@ public final class CrawlBench {
             if (o.raw()) {
                 ok &= mode("raw (delays 0)", new BenchWeb.Layout(o.hosts(), o.pages(), o.pageKb() * 1024,
                         Duration.ZERO, Duration.ZERO, 0), work.resolve("raw"), List.of(
-                        "politeness.min-delay=0s", "politeness.delay-factor=0"), o.wget());
+                        "politeness.min-delay=0s", "politeness.delay-factor=0"), o.wget(), o.runs());
             }
             if (o.polite()) {
                 ok &= mode("polite (" + o.politeDelay().toMillis() + " ms, Crawl-delay " + o.crawlDelay().toSeconds()
                                 + " s on every " + o.crawlDelayEvery() + ". host)",
                         new BenchWeb.Layout(o.politeHosts(), o.politePages(), o.pageKb() * 1024, o.politeDelay(),
                                 o.crawlDelay(), o.crawlDelayEvery()), work.resolve("polite"), List.of(
-                                "politeness.min-delay=" + o.politeDelay().toMillis() + "ms"), false);
+                                "politeness.min-delay=" + o.politeDelay().toMillis() + "ms"), false, o.politeRuns());
             }
         } finally {
             if (!o.keep()) {
@@ -82,8 +82,8 @@ public final class CrawlBench {
         return ok;
     }
 
-    private boolean mode(String title, BenchWeb.Layout layout, Path dir, List<String> modeSets, boolean withWget)
-            throws IOException, InterruptedException {
+    private boolean mode(String title, BenchWeb.Layout layout, Path dir, List<String> modeSets, boolean withWget,
+                         int runs) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         out.printf(Locale.ROOT, "%n== %s: %d hosts x %d pages of ~%d KB%n", title, layout.hosts(),
                 layout.pagesPerHost(), layout.pageBytes() / 1024);
@@ -93,7 +93,7 @@ public final class CrawlBench {
         try (BenchWeb web = BenchWeb.start(layout, o.serverThreads())) {
             Path seeds = dir.resolve("seeds.txt");
             Files.write(seeds, web.seeds());
-            for (int r = 1; r <= o.runs(); r++) {
+            for (int r = 1; r <= runs; r++) {
                 RunFigures q = crawlOnce(web, dir.resolve("quire-" + r), seeds, modeSets);
                 quire.add(q);
                 print("quire #" + r, q);
@@ -105,7 +105,7 @@ public final class CrawlBench {
                 }
             }
         }
-        out.println("-- medians of " + o.runs() + " run(s):");
+        out.println("-- medians of " + runs + " run(s):");
         print("quire", median(quire));
         if (!wget.isEmpty()) {
             print("wget", median(wget));
@@ -175,12 +175,12 @@ public final class CrawlBench {
         PolitenessAudit.Result p = f.politeness();
         out.printf(Locale.ROOT, "   %-8s %6.2f s (first request after %d ms)  %6d pages  %7.1f pages/s  %6.2f MB/s  CPU %6.2f s = %5.2f ms/page"
                         + " (s per 1000 pages)  peak RSS %s  peak heap %s (live %s)%s  politeness: efficiency %s,"
-                        + " %d violations (%d short gaps, %d overlaps)%n",
+                        + " %d violations (%d short gaps, %d overlaps), shortest gap %d ms%n",
                 label, f.wallSeconds(), f.firstRequestMillis(), f.pages(), f.pagesPerSecond(), f.mbPerSecond(), f.cpuSeconds(),
                 f.cpuMsPerPage(), mb(f.peakRssBytes()), mb(f.peakHeapBytes()), mb(f.liveHeapBytes()),
                 f.outputLines() >= 0 ? "  pages.jsonl " + f.outputLines() + " lines" : "",
                 Double.isNaN(p.efficiency()) ? "n/a (no delays)" : String.format(Locale.ROOT, "%.1f%%", 100 * p.efficiency()),
-                p.violations(), p.gapViolations(), p.overlapViolations());
+                p.violations(), p.gapViolations(), p.overlapViolations(), p.shortestGapMillis());
     }
 
     private static String mb(long bytes) {
@@ -194,7 +194,8 @@ public final class CrawlBench {
                 .max(Comparator.comparingLong(PolitenessAudit.Result::violations)).orElseThrow();
         double eff = medianOf(runs.stream().map(r -> r.politeness().efficiency()).toList());
         PolitenessAudit.Result pol = new PolitenessAudit.Result(worst.requests(), worst.allowed(), eff,
-                worst.gapViolations(), worst.overlapViolations(), worst.shortestGapMillis());
+                worst.gapViolations(), worst.overlapViolations(),
+                runs.stream().mapToLong(r -> r.politeness().shortestGapMillis()).min().orElse(-1));
         double wall = med(runs, RunFigures::wallSeconds);
         return new RunFigures(first.tool(), first.exitCode(), wall, (long) med(runs, r -> r.pages()),
                 (long) med(runs, r -> r.pageBytes()), med(runs, RunFigures::cpuSeconds),

@@ -34,6 +34,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", description = "Runs per mode; medians are printed (default: ${DEFAULT-VALUE}).")
     int runs = 3;
 
+    @Option(names = "--polite-runs", description = "Runs of the polite mode (default: ${DEFAULT-VALUE}).")
+    int politeRuns = 1;
+
     @Option(names = "--mode", description = "raw, polite or both (default: ${DEFAULT-VALUE}).")
     String mode = "both";
 
@@ -79,8 +82,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (!List.of("raw", "polite", "both").contains(mode)) {
             throw new org.quire.config.InputException("--mode: expected raw, polite or both, got '" + mode + "'");
         }
-        if (hosts < 1 || pages < 1 || pageKb < 1 || runs < 1 || politeHosts < 1 || politePages < 1) {
-            throw new org.quire.config.InputException("--hosts, --pages, --page-kb, --runs, --polite-hosts and "
+        if (hosts < 1 || pages < 1 || pageKb < 1 || runs < 1 || politeRuns < 1 || politeHosts < 1 || politePages < 1) {
+            throw new org.quire.config.InputException("--hosts, --pages, --page-kb, --runs, --polite-runs, --polite-hosts and "
                     + "--polite-pages must be at least 1");
         }
         Duration d = duration(delay, "--delay");
@@ -89,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (!noWget && !wget) {
             System.out.println("quire bench: wget is not on PATH; no comparison run");
         }
-        CrawlBench.Options o = new CrawlBench.Options(hosts, pages, pageKb, runs, !mode.equals("polite"),
+        CrawlBench.Options o = new CrawlBench.Options(hosts, pages, pageKb, runs, politeRuns, !mode.equals("polite"),
                 !mode.equals("raw"), politeHosts, politePages, d, cd, crawlDelayEvery, threads, wget, javaOpts, sets,
                 work, keep, serverThreads);
         return new CrawlBench(o, System.out).run() ? ExitCode.OK : ExitCode.FAILED;
