@@ -15,21 +15,17 @@ import java.time.format.DateTimeFormatter;
  * time status size url discovery-path via mime duration-ms digest note
  * 2026-11-20T10:15:30.123Z 200 5120 https://example.org/a L https://example.org/ text/html 42 sha1:ABC... -
  * </pre>
- * Empty columns are {@code -}; no column ever holds a space. Thread-safe; buffered, flushed every
- * {@value #FLUSH_EVERY_LINES} lines or when a line comes a second or more after the last flush, and on
- * {@link #flush()} and {@link #close()}.
+ * Empty columns are {@code -}; no column ever holds a space. Thread-safe; each line is handed to the operating
+ * system as soon as it is written (one write per line), so a killed crawl loses no line and a resume can tell
+ * which archived captures were logged.
  */
 public final class CrawlLog implements AutoCloseable {
 
-    static final int FLUSH_EVERY_LINES = 100;
-    private static final long FLUSH_EVERY_NANOS = 1_000_000_000L;
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Path file;
     private final BufferedWriter out;
-    private int unflushed;
-    private long lastFlush = System.nanoTime();
     private boolean closed;
 
     /** Opens (appending to) the log file, creating its directory if needed. */
@@ -54,16 +50,12 @@ public final class CrawlLog implements AutoCloseable {
         }
         out.write(format(e));
         out.write('\n');
-        unflushed++;
-        long now = System.nanoTime();
-        if (unflushed >= FLUSH_EVERY_LINES || now - lastFlush >= FLUSH_EVERY_NANOS) {
-            flushLocked(now);
-        }
+        out.flush();
     }
 
     public synchronized void flush() throws IOException {
         if (!closed) {
-            flushLocked(System.nanoTime());
+            out.flush();
         }
     }
 
@@ -73,12 +65,6 @@ public final class CrawlLog implements AutoCloseable {
             closed = true;
             out.close();
         }
-    }
-
-    private void flushLocked(long now) throws IOException {
-        out.flush();
-        unflushed = 0;
-        lastFlush = now;
     }
 
     /** The line for an entry, without the newline. */

@@ -272,6 +272,31 @@ public final class WarcArchiver implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the open file, if any, without renaming it: it stays {@code <name>.open}, so nothing half-done looks
+     * complete; a resume repairs and renames it. Used when the crawl stops on an I/O failure. Further writes fail.
+     */
+    public void closeUnfinished() {
+        lock.lock();
+        try {
+            if (writer != null) {
+                try {
+                    writer.close();
+                } catch (IOException e) {
+                    // the file stays .open; a resume cuts what was not written whole
+                } finally {
+                    writer = null;
+                    channel = null;
+                    currentName = null;
+                    currentWarcinfoId = null;
+                }
+            }
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // --- file handling (caller holds the lock) ---
 
     private void ensureOpen() throws IOException {

@@ -3,7 +3,11 @@ package org.quire.cli;
 import org.quire.config.ConfigLoader;
 import org.quire.config.InputException;
 import org.quire.config.LoadedConfig;
+import org.quire.crawl.CrawlLock;
 import org.quire.crawl.CrawlRunner;
+import org.quire.crawl.IoFailures;
+import org.quire.crawl.JobFolder;
+import org.quire.crawl.JobManifest;
 import org.quire.seeds.Seed;
 import org.quire.seeds.SeedFile;
 import org.quire.seeds.SeedDirectory;
@@ -18,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code quire crawl}: runs the crawls defined by the seed files and the config, one after another. */
@@ -27,7 +32,9 @@ import java.util.concurrent.Callable;
                 "Each seeds/NAME.txt is one crawl; its settings are config/quire.yaml's defaults overridden by "
                         + "its 'crawls: NAME:' section and by --set."},
         footer = {"", "Exit codes: 0 the crawl ran to its end (whatever single fetches returned), "
-                + "1 the crawl could not run, 2 bad seeds, config or arguments."})
+                + "1 the crawl could not run, 2 bad seeds, config or arguments.",
+                "", "A crawl with an unfinished job (killed, stopped with Ctrl-C, or failed) resumes that job "
+                + "with its own settings; --new starts a fresh one. See also: quire resume JOB_FOLDER."})
 public final class CrawlCommand implements Callable<Integer> {
 
     @Spec
@@ -44,6 +51,10 @@ public final class CrawlCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: config/quire.yaml if present).")
     Path config;
+
+    @Option(names = "--new", description = "Start a fresh job even when the crawl has an unfinished one "
+            + "(by default an unfinished job - killed, stopped or failed - is resumed).")
+    boolean fresh;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting, e.g. --set politeness.min-delay=2s (repeatable).")
     List<String> overrides = new ArrayList<>();
@@ -81,7 +92,15 @@ public final class CrawlCommand implements Callable<Integer> {
                     return;
                 }
                 try {
-                    runner.run(f.crawlName(), urls, settings);
+                    Optional<JobFolder> unfinished = fresh ? Optional.empty()
+                            : JobFolder.latestUnfinished(archive, f.crawlName());
+                    if (unfinished.isPresent()) {
+                        System.out.println("quire: crawl '" + f.crawlName() + "' has an unfinished job; resuming "
+                                + unfinished.get().root() + " (--new starts a fresh job)");
+                        runner.resume(unfinished.get().root(), settings);
+                    } else {
+                        runner.run(f.crawlName(), urls, settings, JobManifest.settingTexts(cfg, f.crawlName()));
+                    }
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -90,9 +109,18 @@ public final class CrawlCommand implements Callable<Integer> {
         try {
             runs.forEach(Runnable::run);
         } catch (java.io.UncheckedIOException e) {
-            spec.commandLine().getErr().println("quire: crawl stopped: " + e.getCause().getMessage());
+            spec.commandLine().getErr().println(failureLine(e.getCause()));
             return ExitCode.FAILED;
         }
         return ExitCode.OK;
+    }
+
+    /** The one line printed when a crawl cannot go on. */
+    static String failureLine(IOException e) {
+        if (e instanceof CrawlLock.HeldException) {
+            return "quire: " + e.getMessage();
+        }
+        return "quire: crawl stopped: " + IoFailures.describe(e)
+                + " (fix the cause, then run the same command to resume)";
     }
 }

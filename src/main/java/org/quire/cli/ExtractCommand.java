@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.jsoup.nodes.Document;
 import org.quire.config.InputException;
+import org.quire.extract.ExtractOptions;
 import org.quire.extract.ExtractedPage;
 import org.quire.extract.HtmlDecoder;
 import org.quire.extract.HtmlExtractor;
@@ -50,6 +51,10 @@ public final class ExtractCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", description = "text, markdown or json (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = "--with-comments", description = "Keep the page's comment section, after the main text "
+            + "(dropped by default; in crawls: config key extract.comments).")
+    boolean withComments;
 
     @Option(names = "--out", description = "Write DIR/<name>.txt|.md|.json for every file instead of printing.")
     Path out;
@@ -121,7 +126,7 @@ public final class ExtractCommand implements Callable<Integer> {
 
     private ExtractedPage extract(byte[] bytes) {
         Document doc = HtmlDecoder.parse(bytes, null, url);
-        return new HtmlExtractor().extract(doc);
+        return new HtmlExtractor(new ExtractOptions(withComments)).extract(doc);
     }
 
     private String render(ExtractedPage page) {

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * 'politeness.min-delay'?)}.
  *
  * <p>The file has one section per group of keys ({@code fetch:}, {@code robots:}, {@code politeness:},
- * {@code crawl:}, {@code archive:}; see {@link SettingKey}) and a {@code crawls:} section with one section per crawl
+ * {@code crawl:}, {@code archive:}, {@code extract:}; see {@link SettingKey}) and a {@code crawls:} section with one section per crawl
  * name, holding overrides in the same nested shape plus {@code schedule} and {@code timezone} strings.
  */
 public final class ConfigLoader {

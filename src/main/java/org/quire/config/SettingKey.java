@@ -76,7 +76,10 @@ public enum SettingKey {
     ARCHIVE_OPERATOR("archive.operator", ValueType.STRING, "", 0,
             "the operator named in warcinfo (empty: not given)"),
     ARCHIVE_WRITE_TEXT("archive.write-text", ValueType.BOOLEAN, "true", 0,
-            "whether the main text of each page is written under text/");
+            "whether the main text of each page is written under text/"),
+
+    EXTRACT_COMMENTS("extract.comments", ValueType.BOOLEAN, "false", 0,
+            "whether a page's comment section is kept, after its main text (it is dropped as chrome otherwise)");
 
     private static final Map<String, SettingKey> BY_NAME;
     private static final Set<String> SECTIONS;
@@ -196,7 +199,7 @@ public enum SettingKey {
         return BY_NAME.keySet();
     }
 
-    /** The section names ({@code fetch}, {@code robots}, {@code politeness}, {@code crawl}, {@code archive}). */
+    /** The section names ({@code fetch}, {@code robots}, {@code politeness}, {@code crawl}, {@code archive}, {@code extract}). */
     public static Set<String> sections() {
         return SECTIONS;
     }

@@ -7,7 +7,8 @@ import java.util.List;
  * The resolved settings of one crawl: defaults, then {@code config/quire.yaml}, then the crawl's own section
  * in it, then {@code --set} options. Built and validated by {@link ConfigLoader}; immutable.
  */
-public record Settings(Fetch fetch, Robots robots, Politeness politeness, Crawl crawl, Archive archive) {
+public record Settings(Fetch fetch, Robots robots, Politeness politeness, Crawl crawl, Archive archive,
+                       Extract extract) {
 
     /**
      * @param userAgent             the User-Agent header; its first product token is what robots.txt groups
@@ -70,5 +71,11 @@ public record Settings(Fetch fetch, Robots robots, Politeness politeness, Crawl 
      * @param writeText    whether text/ files are written
      */
     public record Archive(long warcMaxSize, String operator, boolean writeText) {
+    }
+
+    /**
+     * @param comments whether a page's comment section is kept after its main text
+     */
+    public record Extract(boolean comments) {
     }
 }

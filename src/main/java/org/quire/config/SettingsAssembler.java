@@ -52,7 +52,8 @@ final class SettingsAssembler {
                 v.lng(SettingKey.ARCHIVE_WARC_MAX_SIZE),
                 v.str(SettingKey.ARCHIVE_OPERATOR).strip(),
                 v.bool(SettingKey.ARCHIVE_WRITE_TEXT));
-        return new Settings(fetch, robots, politeness, crawlSettings, archive);
+        Settings.Extract extract = new Settings.Extract(v.bool(SettingKey.EXTRACT_COMMENTS));
+        return new Settings(fetch, robots, politeness, crawlSettings, archive, extract);
     }
 
     private static void checkNotLonger(Map<SettingKey, ConfigValue> values, SettingKey shorter, SettingKey longer,

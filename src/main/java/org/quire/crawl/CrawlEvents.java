@@ -42,6 +42,17 @@ final class CrawlEvents {
         }
     }
 
+    /** Counts a line already in crawl.log (a resumed job recounting its earlier runs), without writing it. */
+    void recount(CrawlLogEntry e) {
+        summary.record(e);
+        String s = e.status();
+        if (s != null && !s.isEmpty() && Character.isDigit(s.charAt(0))) {
+            fetches.increment();
+        } else if (!NOT_ERRORS.contains(s)) {
+            errors.increment();
+        }
+    }
+
     /** An HTML page went to pages.jsonl. */
     void page() {
         pages.increment();

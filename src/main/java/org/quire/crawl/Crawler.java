@@ -7,6 +7,7 @@ import org.quire.archive.WarcinfoFields;
 import org.quire.output.SummaryCollector;
 import org.quire.cli.Version;
 import org.quire.config.Settings;
+import org.quire.extract.ExtractOptions;
 import org.quire.extract.HtmlExtractor;
 import org.quire.fetch.ErrorKind;
 import org.quire.fetch.HttpFetcher;
@@ -22,10 +23,14 @@ import org.quire.output.CrawlSummary;
 import org.quire.output.PagesJsonlWriter;
 import org.quire.output.SummaryWriter;
 import org.quire.output.TextFileWriter;
+import org.quire.output.WetWriter;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +49,7 @@ public final class Crawler {
     private final CrawlJob job;
     private final PrintStream console;
     private final Clock clock;
+    private volatile boolean stopRequested;
 
     public Crawler(CrawlJob job, PrintStream console) {
         this(job, console, Clock.systemUTC());
@@ -55,57 +61,143 @@ public final class Crawler {
         this.clock = clock;
     }
 
-    /** Runs the crawl; returns its summary (also written to summary.json). */
+    /**
+     * Asks the crawl to stop: no further URL is handed out, fetches in flight finish (waited for at most
+     * {@link #stopBound}), files are closed whole and {@link #run} returns the summary so far. The job stays
+     * resumable. Safe to call from any thread, any number of times.
+     */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Whether {@link #requestStop} was called. */
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /** How long a stop waits for fetches in flight: the fetch timeout, at most 30 s. */
+    public static Duration stopBound(Settings s) {
+        Duration t = s.fetch().fetchTimeout();
+        Duration cap = Duration.ofSeconds(30);
+        return t == null || t.isZero() || t.isNegative() || t.compareTo(cap) > 0 ? cap : t;
+    }
+
+    /**
+     * Runs the crawl; returns its summary (also written to summary.json). When the job folder already has a
+     * state.db, the job is resumed: it is repaired first ({@link JobRepair}) and goes on where it stopped.
+     * On an archive I/O failure the open WARC file is left {@code .open}, no summary is written, and the
+     * failure is thrown: the job can be resumed once the cause is fixed.
+     */
     public CrawlSummary run() throws IOException {
         Settings s = job.settings();
         JobFolder folder = job.folder();
-        Instant started = clock.instant();
+        boolean resuming = Files.exists(folder.stateDb());
+        Instant started = resuming ? job.startedAt() : clock.instant();
         AtomicReference<IOException> fatal = new AtomicReference<>();
         WarcinfoFields info = new WarcinfoFields("quire/" + Version.get(), hostname(), s.archive().operator(),
                 s.fetch().contact(), s.robots().obey() ? "obey" : "ignore", job.name(), s.fetch().userAgent());
+        if (resuming) {
+            JobRepair.cutTornLines(folder);
+        }
 
-        try (Frontier frontier = SqliteFrontier.open(folder.stateDb());
+        try (SqliteFrontier frontier = SqliteFrontier.open(folder.stateDb());
              HttpFetcher fetcher = new HttpFetcher(s.fetch());
-             WarcArchiver warc = new WarcArchiver(folder.warcDir(), job.name(), started, s.archive().warcMaxSize(), info);
              CrawlLog log = new CrawlLog(folder.crawlLog());
              PagesJsonlWriter pagesOut = new PagesJsonlWriter(folder.pagesJsonl())) {
-
+            WarcArchiver warc = new WarcArchiver(folder.warcDir(), job.name(), job.startedAt(),
+                    s.archive().warcMaxSize(), info);
+            WetWriter wet = new WetWriter(folder.warcDir(), job.name(), job.startedAt(), s.archive().warcMaxSize(),
+                    info);
+            boolean whole = false;
             CrawlEvents events = new CrawlEvents(log, new SummaryCollector());
-            ScopeRules scope = new ScopeRules(s.crawl(), job.seeds());
-            TextFileWriter textOut = new TextFileWriter(folder.textDir());
-            PageProcessor pages = new PageProcessor(s, new HtmlExtractor(), warc, pagesOut, textOut, frontier,
-                    scope, events);
-            UrlProcessor processor = new UrlProcessor(s, frontier, fetcher,
-                    new RobotsFetcher(fetcher, s.fetch(), s.robots()), new RobotsCache(s.robots()),
-                    new PolitenessPolicy(s.politeness()), warc, events, scope, pages, clock);
-            pages.logRejectionsWith(processor);
+            try {
+                ScopeRules scope = new ScopeRules(s.crawl(), job.seeds());
+                TextFileWriter textOut = new TextFileWriter(folder.textDir());
+                PageProcessor pages = new PageProcessor(s, new HtmlExtractor(ExtractOptions.from(s)), warc, pagesOut,
+                        textOut, frontier, scope, events);
+                pages.writeWetTo(wet);
+                UrlProcessor processor = new UrlProcessor(s, frontier, fetcher,
+                        new RobotsFetcher(fetcher, s.fetch(), s.robots()), new RobotsCache(s.robots()),
+                        new PolitenessPolicy(s.politeness()), warc, events, scope, pages, clock);
+                pages.logRejectionsWith(processor);
 
-            addSeeds(frontier, scope, events);
-
-            try (ProgressReporter progress = new ProgressReporter(() -> progressLine(frontier, events, started),
-                    console, ProgressReporter.isTerminal(), Duration.ofSeconds(10))) {
-                List<Thread> workers = new ArrayList<>();
-                int threads = Math.max(1, s.fetch().threads());
-                for (int i = 0; i < threads; i++) {
-                    Thread t = new Thread(() -> work(frontier, processor, fatal), "fetch-" + i);
-                    workers.add(t);
-                    t.start();
+                if (resuming) {
+                    JobRepair.Report report = new JobRepair(folder, frontier, events, pages, processor).run();
+                    processor.countEarlierFetches(report.earlierFetches());
+                    console.println("quire: resumed " + folder.root() + ": " + frontier.countDone() + " URL(s) done, "
+                            + frontier.stats().queued() + " queued" + (report.capturesRecovered() > 0
+                            ? ", " + report.capturesRecovered() + " capture(s) recovered from the WARC files" : "")
+                            + (report.bytesCut() > 0 ? ", " + report.bytesCut() + " torn byte(s) cut" : ""));
+                } else {
+                    addSeeds(frontier, scope, events);
                 }
-                for (Thread t : workers) {
-                    join(t);
+                frontier.flush();
+
+                try (ProgressReporter progress = new ProgressReporter(() -> progressLine(frontier, events, started),
+                        console, ProgressReporter.isTerminal(), Duration.ofSeconds(10))) {
+                    List<Thread> workers = new ArrayList<>();
+                    int threads = Math.max(1, s.fetch().threads());
+                    for (int i = 0; i < threads; i++) {
+                        Thread t = new Thread(() -> work(frontier, processor, fatal), "fetch-" + i);
+                        workers.add(t);
+                        t.start();
+                    }
+                    joinAll(workers, stopBound(s));
+                }
+                whole = fatal.get() == null;
+            } finally {
+                wet.close(); // derived text, complete record by record; a resume starts a new WET file
+                if (whole) {
+                    warc.close();
+                } else {
+                    warc.closeUnfinished();
                 }
             }
             frontier.flush();
-            warc.close();
-            CrawlSummary summary = events.summary().summarize(job.name(), folder.root().toString(), started,
-                    clock.instant(), warc.closedFiles().stream().map(p -> p.getFileName().toString()).toList(),
-                    warc.bytesWritten());
-            SummaryWriter.write(summary, folder.summaryJson());
             if (fatal.get() != null) {
                 throw fatal.get();
             }
+            CrawlSummary summary = events.summary().summarize(job.name(), folder.root().toString(), started,
+                    clock.instant(), warcFileNames(folder), warcBytes(folder));
+            SummaryWriter.write(summary, folder.summaryJson());
             return summary;
+        } catch (org.quire.frontier.FrontierException e) {
+            throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /** Waits for the fetch threads; once a stop is asked for, waits at most {@code bound} more. */
+    private void joinAll(List<Thread> workers, Duration bound) {
+        long deadline = Long.MAX_VALUE;
+        for (Thread t : workers) {
+            while (t.isAlive()) {
+                if (stopRequested && deadline == Long.MAX_VALUE) {
+                    deadline = System.nanoTime() + bound.toNanos();
+                }
+                if (System.nanoTime() > deadline) {
+                    return; // fetches still in flight: their files stay consistent, a resume repairs the rest
+                }
+                try {
+                    t.join(100);
+                } catch (InterruptedException e) {
+                    stopRequested = true;
+                }
+            }
+        }
+    }
+
+    private static List<String> warcFileNames(JobFolder folder) throws IOException {
+        try (Stream<Path> st = Files.list(folder.warcDir())) {
+            return st.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".warc.gz")).sorted().toList();
+        }
+    }
+
+    private static long warcBytes(JobFolder folder) throws IOException {
+        long sum = 0;
+        for (String n : warcFileNames(folder)) {
+            sum += Files.size(folder.warcDir().resolve(n));
+        }
+        return sum;
     }
 
     private void addSeeds(Frontier frontier, ScopeRules scope, CrawlEvents events) throws IOException {
@@ -122,9 +214,9 @@ public final class Crawler {
         frontier.add(seeds);
     }
 
-    private static void work(Frontier frontier, UrlProcessor processor, AtomicReference<IOException> fatal) {
+    private void work(Frontier frontier, UrlProcessor processor, AtomicReference<IOException> fatal) {
         try {
-            while (fatal.get() == null && !processor.budgetSpent()) {
+            while (fatal.get() == null && !stopRequested && !processor.budgetSpent()) {
                 Optional<CrawlUrl> next = frontier.next(Duration.ofMillis(250));
                 if (next.isEmpty()) {
                     if (frontier.isExhausted()) {
@@ -132,11 +224,24 @@ public final class Crawler {
                     }
                     continue;
                 }
+                if (fatal.get() != null || stopRequested) {
+                    postponeQuietly(frontier, next.get()); // stopping: hand it back untouched
+                    return;
+                }
                 try {
                     processor.process(next.get());
                 } catch (IOException e) {
-                    fatal.compareAndSet(null, e);
-                    frontier.postpone(next.get(), Instant.now(), Instant.now(), false);
+                    fatal.compareAndSet(null, new IOException("writing job " + job.folder().root() + " failed: "
+                            + IoFailures.describe(e), e));
+                    postponeQuietly(frontier, next.get());
+                } catch (org.quire.frontier.FrontierException e) {
+                    fatal.compareAndSet(null, new IOException("the crawl state database failed: " + e.getMessage(), e));
+                    return;
+                } catch (IllegalStateException e) {
+                    if (fatal.get() != null || stopRequested) {
+                        return; // an output was closed under us while stopping
+                    }
+                    frontier.complete(next.get(), ErrorKind.BAD_CONTENT.code(), Instant.now());
                 } catch (RuntimeException e) {
                     frontier.complete(next.get(), ErrorKind.BAD_CONTENT.code(), Instant.now());
                 }
@@ -146,11 +251,11 @@ public final class Crawler {
         }
     }
 
-    private static void join(Thread t) {
+    private static void postponeQuietly(Frontier frontier, CrawlUrl url) {
         try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            frontier.postpone(url, Instant.now(), Instant.now(), false);
+        } catch (RuntimeException e) {
+            // the state database failed too; the URL is requeued when the job is resumed
         }
     }
 

@@ -30,6 +30,48 @@ public record JobFolder(Path root, String crawlName, String timestamp) {
         return job;
     }
 
+    /**
+     * An existing job folder, to resume.
+     *
+     * @throws IOException when it is not a job folder (no job.json or state.db)
+     */
+    public static JobFolder open(Path root) throws IOException {
+        Path abs = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(abs) || (!Files.exists(abs.resolve("job.json")) && !Files.exists(abs.resolve("state.db")))) {
+            throw new IOException("not a job folder (no job.json or state.db): " + root);
+        }
+        Path crawl = abs.getParent();
+        return new JobFolder(root, crawl == null ? "crawl" : crawl.getFileName().toString(),
+                abs.getFileName().toString());
+    }
+
+    /**
+     * The newest job of {@code crawlName} under {@code archiveRoot} that did not run to its end (its job.json
+     * says running or stopped), if any.
+     */
+    public static java.util.Optional<JobFolder> latestUnfinished(Path archiveRoot, String crawlName) throws IOException {
+        Path dir = archiveRoot.resolve(crawlName);
+        if (!Files.isDirectory(dir)) {
+            return java.util.Optional.empty();
+        }
+        java.util.List<Path> jobs;
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            jobs = s.filter(p -> Files.isRegularFile(p.resolve("job.json"))).sorted().toList();
+        }
+        if (jobs.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Path newest = jobs.get(jobs.size() - 1);
+        if (JobManifest.read(newest.resolve("job.json")).finished()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(open(newest));
+    }
+
+    public Path jobJson() {
+        return root.resolve("job.json");
+    }
+
     public Path warcDir() {
         return root.resolve("warc");
     }

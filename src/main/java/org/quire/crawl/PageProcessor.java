@@ -19,6 +19,7 @@ import org.quire.seeds.SeedUrls;
 import org.quire.output.PageRecord;
 import org.quire.output.PagesJsonlWriter;
 import org.quire.output.TextFileWriter;
+import org.quire.output.WetWriter;
 
 import java.io.IOException;
 import java.net.URI;
@@ -43,6 +44,7 @@ final class PageProcessor {
     private final ScopeRules scope;
     private final CrawlEvents events;
     private UrlProcessor rejections;
+    private WetWriter wet;
 
     PageProcessor(Settings settings, Extractor extractor, WarcArchiver warc, PagesJsonlWriter pagesOut,
                   TextFileWriter textOut, Frontier frontier, ScopeRules scope, CrawlEvents events) {
@@ -61,6 +63,11 @@ final class PageProcessor {
         this.rejections = processor;
     }
 
+    /** Where each page's text also goes as a WET conversion record (set once, before the crawl starts). */
+    void writeWetTo(WetWriter wetWriter) {
+        this.wet = wetWriter;
+    }
+
     /** A page may decode to at most this many times the body size limit (decompression-bomb guard). */
     private static final long MAX_DECODED_FACTOR = 10;
 
@@ -77,6 +84,21 @@ final class PageProcessor {
     }
 
     void process(CrawlUrl cu, FetchResult r, RecordLocation loc) throws IOException {
+        handle(cu, r, loc, true, true);
+    }
+
+    /**
+     * Processes a page again from its archived response during a resume: the outlinks record and the pages.jsonl
+     * line are written only when they are not there yet; the text file is (re)written; links go to the frontier
+     * (which ignores those it has seen).
+     */
+    void redo(CrawlUrl cu, FetchResult r, RecordLocation loc, boolean outlinksArchived, boolean lineWritten)
+            throws IOException {
+        handle(cu, r, loc, !outlinksArchived, !lineWritten);
+    }
+
+    private void handle(CrawlUrl cu, FetchResult r, RecordLocation loc, boolean writeOutlinks, boolean writeLine)
+            throws IOException {
         if (!isHtml(r)) {
             return;
         }
@@ -109,15 +131,22 @@ final class PageProcessor {
                 rejections.logRejected(url, cu, d.rejection(), d.reason());
             }
         }
-        if (!outlinks.isEmpty()) {
+        if (writeOutlinks && !outlinks.isEmpty()) {
             warc.archiveMetadata(URI.create(cu.url()), loc.recordId(), List.copyOf(outlinks));
         }
         String requested = cu.discoveryPath().endsWith("R") && cu.via() != null ? cu.via() : cu.url();
-        pagesOut.write(PageRecord.of(requested, r, page, loc, cu.depth(), cu.via()));
+        if (writeLine) {
+            pagesOut.write(PageRecord.of(requested, r, page, loc, cu.depth(), cu.via()));
+            if (wet != null) {
+                wet.write(r.url(), r.fetchedAt(), loc == null ? null : loc.recordId(), page.text());
+            }
+        }
         if (settings.archive().writeText()) {
             textOut.write(cu.url(), page.text());
         }
-        events.page();
+        if (writeLine) {
+            events.page();
+        }
         if (!next.isEmpty()) {
             frontier.add(next);
         }

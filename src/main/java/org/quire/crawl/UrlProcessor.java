@@ -15,6 +15,7 @@ import org.quire.fetch.RobotsRules;
 import org.quire.frontier.Candidate;
 import org.quire.frontier.CrawlUrl;
 import org.quire.frontier.Frontier;
+import org.quire.frontier.SqliteFrontier;
 import org.quire.seeds.SeedUrls;
 
 import java.io.IOException;
@@ -65,6 +66,11 @@ final class UrlProcessor {
         this.scope = scope;
         this.pages = pages;
         this.clock = clock;
+    }
+
+    /** A resumed job counts the page fetches of its earlier runs against {@code crawl.max-pages}. */
+    void countEarlierFetches(long n) {
+        pagesStarted.addAndGet(n);
     }
 
     /** True once {@code crawl.max-pages} fetches have been started: the crawl winds down. */
@@ -128,7 +134,12 @@ final class UrlProcessor {
         } else if (r.status() >= 200 && r.status() < 300) {
             pages.process(cu, r, loc);
         }
-        frontier.complete(cu, Integer.toString(r.status()), hostNext);
+        // Last durable step: the URL is done, with where its capture is (a resume trusts this over the WARC).
+        if (frontier instanceof SqliteFrontier sf) {
+            sf.complete(cu, Integer.toString(r.status()), hostNext, loc);
+        } else {
+            frontier.complete(cu, Integer.toString(r.status()), hostNext);
+        }
     }
 
     private void fetchRobots(CrawlUrl cu, URI uri) throws IOException {
@@ -162,7 +173,7 @@ final class UrlProcessor {
         frontier.postpone(cu, clock.instant(), hostNext, false);
     }
 
-    private void followRedirect(CrawlUrl cu, URI from, String location) throws IOException {
+    void followRedirect(CrawlUrl cu, URI from, String location) throws IOException {
         String target;
         try {
             target = SeedUrls.normalise(from.resolve(location.trim()).toString()).orElse(null);

@@ -6,6 +6,7 @@ import java.util.List;
 
 /**
  * The extractor the crawler uses: links of the whole page, metadata, and the main text as plain text and Markdown.
+ * A page whose markup declares no language gets one detected from its main text ({@link LanguageDetection}).
  * Stateless and thread-safe; it modifies the document it is given (callers parse a fresh one per page).
  */
 public final class HtmlExtractor implements Extractor {
@@ -13,12 +14,59 @@ public final class HtmlExtractor implements Extractor {
     private final LinkExtractor links = new LinkExtractor();
     private final MetadataExtractor metadata = new MetadataExtractor();
     private final MainTextExtractor mainText = new MainTextExtractor();
+    private final ExtractOptions options;
+
+    /** An extractor with the default options (comment sections dropped). */
+    public HtmlExtractor() {
+        this(ExtractOptions.DEFAULT);
+    }
+
+    public HtmlExtractor(ExtractOptions options) {
+        this.options = options == null ? ExtractOptions.DEFAULT : options;
+    }
 
     @Override
     public ExtractedPage extract(Document document) {
         List<Link> found = links.extract(document);
         PageMetadata md = metadata.extract(document);
+        List<org.jsoup.nodes.Element> comments = options.withComments() && document.body() != null
+                ? CommentSection.find(document.body()) : List.of();
         MainTextExtractor.MainText text = mainText.extract(document, md);
+        if (!comments.isEmpty()) {
+            text = withComments(text, CommentSection.paragraphs(comments));
+        }
+        if (md.language() == null) {
+            md = withLanguage(md, LanguageDetection.detect(text.text().isEmpty() ? md.description() : text.text()));
+        }
         return new ExtractedPage(text.text(), text.markdown(), md, found);
+    }
+
+    /** Appends the comment paragraphs not already in the main text under a "Comments" heading. */
+    private static MainTextExtractor.MainText withComments(MainTextExtractor.MainText main, List<String> comments) {
+        StringBuilder plain = new StringBuilder(main.text());
+        StringBuilder md = new StringBuilder(main.markdown());
+        boolean first = true;
+        for (String c : comments) {
+            if (main.text().contains(c)) {
+                continue;
+            }
+            if (first) {
+                separate(plain).append("Comments");
+                separate(md).append("## Comments");
+                first = false;
+            }
+            separate(plain).append(c);
+            separate(md).append(c);
+        }
+        return new MainTextExtractor.MainText(plain.toString(), md.toString());
+    }
+
+    private static StringBuilder separate(StringBuilder sb) {
+        return sb.isEmpty() ? sb : sb.append("\n\n");
+    }
+
+    private static PageMetadata withLanguage(PageMetadata m, String language) {
+        return language == null ? m : new PageMetadata(m.title(), m.author(), m.published(), language, m.siteName(),
+                m.canonicalUrl(), m.description());
     }
 }

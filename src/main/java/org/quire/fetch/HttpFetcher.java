@@ -117,6 +117,16 @@ public final class HttpFetcher implements AutoCloseable {
      * Accept-Encoding), e.g. If-None-Match / If-Modified-Since for a revisit; OkHttp adds Host and Connection.
      */
     public FetchResult fetch(URI url, List<HttpHeader> extraRequestHeaders) {
+        return fetch(url, extraRequestHeaders, settings.maxBodySize());
+    }
+
+    /**
+     * As {@link #fetch(URI, List)}, reading at most {@code maxBodyBytes} of the body (and at most
+     * {@code fetch.max-body-size}); the rest is not downloaded and the result is marked truncated ("length").
+     * robots.txt uses this, so a huge robots.txt costs a bit over 500 KiB, never its full size.
+     */
+    public FetchResult fetch(URI url, List<HttpHeader> extraRequestHeaders, long maxBodyBytes) {
+        long bodyLimit = Math.max(0, Math.min(maxBodyBytes, settings.maxBodySize()));
         Instant start = Instant.now();
         long startNanos = System.nanoTime();
         HttpUrl httpUrl = toHttpUrl(url);
@@ -154,7 +164,10 @@ public final class HttpFetcher implements AutoCloseable {
         try (response) {
             List<HttpHeader> headers = responseHeaders(response.headers());
             ByteArrayOutputStream body = new ByteArrayOutputStream();
-            String truncated = readBody(response.body(), body, startNanos);
+            String truncated = readBody(response.body(), body, startNanos, bodyLimit);
+            if (truncated != null) {
+                call.cancel(); // drop the connection rather than let close() drain the rest of a huge body
+            }
             return new FetchResult(url, start, since(startNanos), capture.ipAddress, capture.requestHead,
                     response.code(), response.message(), protocolName(response.protocol()), headers,
                     body.toByteArray(), truncated, null, null);
@@ -165,11 +178,10 @@ public final class HttpFetcher implements AutoCloseable {
      * Reads the body incrementally (never sized by Content-Length) into {@code out}, and says why it stopped
      * early, or null when the whole body arrived.
      */
-    private String readBody(ResponseBody responseBody, ByteArrayOutputStream out, long startNanos) {
+    private String readBody(ResponseBody responseBody, ByteArrayOutputStream out, long startNanos, long max) {
         if (responseBody == null) {
             return null;
         }
-        long max = settings.maxBodySize();
         long deadline = startNanos + settings.fetchTimeout().toNanos();
         byte[] buffer = new byte[CHUNK];
         BufferedSource source = responseBody.source();

@@ -30,6 +30,9 @@ public final class RobotsFetcher {
     /** RFC 9309 2.3.1.2: crawlers should follow at least five consecutive redirects. */
     public static final int MAX_REDIRECTS = 5;
 
+    /** At most this much of a robots.txt body is downloaded: what is parsed (500 KiB) and a little more. */
+    public static final long MAX_FETCHED_BYTES = RobotsRules.MAX_PARSED_BYTES + 64 * 1024;
+
     private final HttpFetcher fetcher;
     private final Settings.Fetch fetchSettings;
     private final Settings.Robots robotsSettings;
@@ -57,7 +60,7 @@ public final class RobotsFetcher {
         List<FetchResult> hops = new ArrayList<>();
         URI current = robotsUrl;
         for (int redirects = 0; ; redirects++) {
-            FetchResult r = fetcher.fetch(current, List.of());
+            FetchResult r = fetcher.fetch(current, List.of(), MAX_FETCHED_BYTES);
             hops.add(r);
             Instant at = r.fetchedAt();
             if (r.error() != null) {

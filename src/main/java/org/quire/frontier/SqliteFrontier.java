@@ -274,6 +274,50 @@ public final class SqliteFrontier implements Frontier {
         }
     }
 
+    /**
+     * Takes a queued URL out of its queue as if {@link #next} had handed it out, whatever its host's schedule, so
+     * that a resume can {@link #complete} a URL whose capture was found archived but not yet marked done. The
+     * caller answers it like any other handed-out URL.
+     *
+     * @return the URL, or empty when it is unknown, already done, or its host has another URL in flight
+     */
+    public Optional<CrawlUrl> claimQueued(String url) {
+        lock.lock();
+        try {
+            checkOpen();
+            Optional<UrlStore.QueuedRow> row = store.queued(url);
+            if (row.isEmpty()) {
+                return Optional.empty();
+            }
+            UrlStore.QueuedRow r = row.get();
+            HostState h = null;
+            for (HostState candidate : hostsByKey.values()) {
+                if (candidate.id == r.hostId()) {
+                    h = candidate;
+                    break;
+                }
+            }
+            if (h == null || h.inFlight()) {
+                return Optional.empty();
+            }
+            if (h.buffer.removeIf(u -> u.id() == r.id())) {
+                buffered--;
+            }
+            if (h.scheduled) {
+                ready.remove(h);
+                h.scheduled = false;
+            }
+            store.markInFlight(r.id());
+            h.inFlightId = r.id();
+            h.queued--;
+            queued--;
+            inFlight++;
+            return Optional.of(new CrawlUrl(r.id(), url, h.key, r.depth(), r.via(), r.discoveryPath(), r.attempts()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public void postpone(CrawlUrl url, Instant notBefore, Instant hostNextAllowed, boolean countAsAttempt) {
         lock.lock();

@@ -70,6 +70,7 @@ final class UrlStore implements AutoCloseable {
     private final PreparedStatement earliestNotBefore;
     private final PreparedStatement markInFlight;
     private final PreparedStatement markDone;
+    private final PreparedStatement queuedByUrl;
     private final PreparedStatement requeue;
     private final PreparedStatement setNextAllowed;
     private final PreparedStatement outcomeOf;
@@ -95,6 +96,8 @@ final class UrlStore implements AutoCloseable {
                 "UPDATE urls SET state = 0, not_before = ?, attempts = attempts + ? WHERE id = ?");
         setNextAllowed = db.prepareStatement("UPDATE hosts SET next_allowed = ? WHERE id = ?");
         outcomeOf = db.prepareStatement("SELECT state, outcome FROM urls WHERE url = ?");
+        queuedByUrl = db.prepareStatement(
+                "SELECT id, host_id, depth, via, discovery_path, attempts FROM urls WHERE url = ? AND state = 0");
     }
 
     /** Creates or opens the database file (and its folder), in WAL mode with synchronous=NORMAL. */
@@ -305,6 +308,26 @@ final class UrlStore implements AutoCloseable {
 
     void setNextAllowed(long hostId, long nextAllowed) {
         update(setNextAllowed, "updating host " + hostId, nextAllowed, hostId);
+    }
+
+    /** A queued URL's row as a CrawlUrl (host key filled in by the caller's map) and its host id. */
+    record QueuedRow(long id, long hostId, int depth, String via, String discoveryPath, int attempts) {
+    }
+
+    /** The row of {@code url} if it is queued; empty when it is unknown, in flight or done. */
+    Optional<QueuedRow> queued(String url) {
+        try {
+            queuedByUrl.setString(1, url);
+            try (ResultSet rs = queuedByUrl.executeQuery()) {
+                if (rs.next()) {
+                    return Optional.of(new QueuedRow(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6)));
+                }
+                return Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("looking up " + url, e);
+        }
     }
 
     /** The outcome of a done URL; empty when the URL is unknown or not done. */

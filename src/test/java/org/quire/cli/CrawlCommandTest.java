@@ -55,7 +55,7 @@ class CrawlCommandTest {
         assertEquals(ExitCode.OK, Main.run("demo", "--archive", archive.toString()), err());
         Path job;
         try (Stream<Path> s = Files.list(archive.resolve("demo"))) {
-            job = s.findFirst().orElseThrow();
+            job = s.filter(Files::isDirectory).findFirst().orElseThrow();
         }
         List<WarcCheck.Rec> recs = WarcCheck.readAll(job.resolve("warc"));
         assertTrue(recs.stream().filter(r -> r.type().equals("response")).count() >= 8, "pages archived");
@@ -123,7 +123,7 @@ class CrawlCommandTest {
             assertTrue(site.paths().isEmpty(), "nothing is sent to a loopback address by default");
             Path job;
             try (Stream<Path> s = Files.list(tmp.resolve("a/local"))) {
-                job = s.findFirst().orElseThrow();
+                job = s.filter(Files::isDirectory).findFirst().orElseThrow();
             }
             assertTrue(Files.readString(job.resolve("crawl.log")).contains("private-address"));
         }

@@ -19,7 +19,8 @@ class SettingKeyTest {
             assertTrue(SettingKey.byName(k).isPresent(), k);
         }
         assertFalse(SettingKey.byName("politeness.min-dely").isPresent());
-        assertEquals(List.of("fetch", "robots", "politeness", "crawl", "archive"), List.copyOf(SettingKey.sections()));
+        assertEquals(List.of("fetch", "robots", "politeness", "crawl", "archive", "extract"),
+                List.copyOf(SettingKey.sections()));
     }
 
     @Test

@@ -44,7 +44,7 @@ class CrawlEndToEndTest {
 
     static Path onlyJob(Path archive, String crawl) throws Exception {
         try (Stream<Path> s = Files.list(archive.resolve(crawl))) {
-            List<Path> jobs = s.toList();
+            List<Path> jobs = s.filter(Files::isDirectory).toList();
             assertEquals(1, jobs.size());
             return jobs.get(0);
         }

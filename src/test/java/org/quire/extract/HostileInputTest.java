@@ -72,4 +72,17 @@ class HostileInputTest {
         assertEquals("Broken Page", page.metadata().title());
         assertTrue(page.text().contains("Text of the page"));
     }
+
+    @Test
+    void malformedMarkupStillGivesItsText() {
+        String html = "<html><body><div><p>Unclosed paragraph with a <b>bold <i>misnested</b> phrase</i> that a "
+                + "parser has to repair before anyone can read it properly.<p>Second paragraph after a stray "
+                + "</span></div></td> end tag and an attribute <a href=\"x\"\"\" junk>without quotes closing";
+        ExtractedPage page = new HtmlExtractor().extract(HtmlDecoder.parse(
+                html.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, "https://example.org/"));
+        org.junit.jupiter.api.Assertions.assertTrue(page.text().contains("misnested phrase that a parser"),
+                page.text());
+        org.junit.jupiter.api.Assertions.assertTrue(page.text().contains("Second paragraph after a stray"),
+                page.text());
+    }
 }

@@ -1,0 +1,222 @@
+package org.quire.output;
+
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.MessageVersion;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcConversion;
+import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcWriter;
+import org.netpreserve.jwarc.Warcinfo;
+import org.quire.archive.WarcFileNames;
+import org.quire.archive.WarcinfoFields;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Writes the plain text of a crawl's pages as a WET file, the way Common Crawl publishes extracted text, so that
+ * existing WET tooling reads quire's output: a {@code warcinfo} record first, then per page one {@code conversion}
+ * record ({@code text/plain; charset=utf-8}, SHA-1 block digest) whose {@code WARC-Refers-To} is the page's
+ * {@code response} record and whose {@code WARC-Date} is that capture's date. One gzip member per record.
+ * Files are named like the crawl's WARC files with the suffix {@code .warc.wet.gz}
+ * ({@code <crawl>-<yyyyMMddHHmmss>-<serial>-<host>.warc.wet.gz}), written as {@code <name>.open} and renamed when
+ * closed; past {@code maxFileSize} a new file is begun. Thread-safe.
+ */
+public final class WetWriter implements AutoCloseable {
+
+    /** File name suffix of WET files. */
+    public static final String SUFFIX = ".warc.wet.gz";
+
+    private final Path dir;
+    private final WarcFileNames names;
+    private final long maxFileSize;
+    private final WarcinfoFields info;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<Path> closedFiles = new ArrayList<>();
+
+    private int nextSerial;
+    private FileChannel channel;
+    private WarcWriter writer;
+    private String currentName;
+    private URI currentWarcinfoId;
+    private boolean closed;
+
+    /**
+     * @param dir          where the files go (the job's {@code warc/} folder); created if missing
+     * @param crawlName    first part of the file names
+     * @param jobTimestamp when the job began (second part of the file names)
+     * @param maxFileSize  a file is closed and a new one begun once it has grown past this many bytes (0: never)
+     * @param info         what each file's warcinfo record says
+     */
+    public WetWriter(Path dir, String crawlName, Instant jobTimestamp, long maxFileSize, WarcinfoFields info)
+            throws IOException {
+        this.dir = dir.toAbsolutePath().normalize();
+        this.names = new WarcFileNames(crawlName, jobTimestamp, info.hostname());
+        this.maxFileSize = maxFileSize;
+        this.info = info;
+        try {
+            Files.createDirectories(this.dir);
+        } catch (IOException e) {
+            throw new IOException("cannot create the WET directory " + this.dir + ": " + e, e);
+        }
+    }
+
+    /** The final file name for a serial number: the WARC name with {@link #SUFFIX}. */
+    String name(int serial) {
+        String warc = names.name(serial);
+        return warc.substring(0, warc.length() - ".warc.gz".length()) + SUFFIX;
+    }
+
+    /**
+     * Writes the conversion record of one page.
+     *
+     * @param targetUri        the page's URL (WARC-Target-URI)
+     * @param captureDate      the WARC-Date of the page's response record
+     * @param responseRecordId the response record's id, with or without angle brackets (may be null)
+     * @param text             the page's plain text
+     */
+    public void write(URI targetUri, Instant captureDate, String responseRecordId, String text) throws IOException {
+        byte[] block = (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
+        WarcDigest digest = sha1(block);
+        lock.lock();
+        try {
+            ensureOpen();
+            WarcConversion.Builder b = new WarcConversion.Builder()
+                    .version(MessageVersion.WARC_1_1)
+                    .date(millis(captureDate))
+                    .warcinfoId(currentWarcinfoId)
+                    .blockDigest(digest)
+                    .body(MediaType.parse("text/plain; charset=utf-8"), block);
+            b.setHeader("WARC-Target-URI", targetUri.toString());
+            if (responseRecordId != null && !responseRecordId.isBlank()) {
+                b.refersTo(URI.create(stripBrackets(responseRecordId)));
+            }
+            writer.write(b.build());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Final paths of the files closed so far. */
+    public List<Path> closedFiles() {
+        lock.lock();
+        try {
+            return List.copyOf(closedFiles);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes the open file, if any, renaming it to its final name. Idempotent. */
+    @Override
+    public void close() throws IOException {
+        lock.lock();
+        try {
+            closeCurrent();
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void ensureOpen() throws IOException {
+        if (closed) {
+            throw new IllegalStateException("the WET writer for " + dir + " is closed");
+        }
+        if (writer != null && maxFileSize > 0 && writer.position() >= maxFileSize) {
+            closeCurrent();
+        }
+        if (writer == null) {
+            openNext();
+        }
+    }
+
+    private void openNext() throws IOException {
+        while (true) {
+            String name = name(nextSerial++);
+            Path finalPath = dir.resolve(name);
+            Path openPath = dir.resolve(name + WarcFileNames.OPEN_SUFFIX);
+            if (Files.exists(finalPath)) {
+                continue;
+            }
+            try {
+                channel = FileChannel.open(openPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (FileAlreadyExistsException e) {
+                continue;
+            } catch (IOException e) {
+                throw new IOException("cannot create WET file " + openPath + ": " + e.getMessage(), e);
+            }
+            currentName = name;
+            writer = new WarcWriter(channel, WarcCompression.GZIP);
+            byte[] fields = new Warcinfo.Builder().fields(info.asFields()).build().body().stream().readAllBytes();
+            Warcinfo warcinfo = new Warcinfo.Builder()
+                    .version(MessageVersion.WARC_1_1)
+                    .date(millis(Instant.now()))
+                    .filename(name)
+                    .blockDigest(sha1(fields))
+                    .body(MediaType.WARC_FIELDS, fields)
+                    .build();
+            currentWarcinfoId = warcinfo.id();
+            writer.write(warcinfo);
+            return;
+        }
+    }
+
+    private void closeCurrent() throws IOException {
+        if (writer == null) {
+            return;
+        }
+        try {
+            channel.force(true);
+            writer.close();
+        } finally {
+            writer = null;
+            channel = null;
+        }
+        Path openPath = dir.resolve(currentName + WarcFileNames.OPEN_SUFFIX);
+        Path finalPath = dir.resolve(currentName);
+        try {
+            Files.move(openPath, finalPath, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(openPath, finalPath);
+        }
+        closedFiles.add(finalPath);
+        currentName = null;
+        currentWarcinfoId = null;
+    }
+
+    private static Instant millis(Instant t) {
+        return (t == null ? Instant.now() : t).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String stripBrackets(String id) {
+        String s = id.strip();
+        if (s.startsWith("<") && s.endsWith(">")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    private static WarcDigest sha1(byte[] data) {
+        try {
+            return new WarcDigest("sha1", MessageDigest.getInstance("SHA-1").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is not available", e);
+        }
+    }
+}
