@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bench web: many hosts on distinct loopback addresses (127.0.1.1, 127.0.1.2, ...; all on one port), each
- * serving {@link NewsPages} from memory and a robots.txt that disallows {@code /private/} and, on hosts given a
+ * serving {@link NewsPages} (kept in memory once generated, unless the web is larger than 256 MB) and a robots.txt that disallows {@code /private/} and, on hosts given a
  * Crawl-delay, asks for it. Every request's arrival time is recorded per host, and a request that arrives while
  * another to the same host is being answered is counted as an overlap (see {@link PolitenessAudit}).
  */
@@ -54,23 +54,31 @@ public final class BenchWeb implements AutoCloseable {
             this.index = index;
             this.address = address;
             this.delayNanos = layout.delayOf(index).toNanos();
-            this.pages = new byte[layout.pagesPerHost()][];
+            this.pages = new byte[cachePages ? layout.pagesPerHost() : 0][];
             String r = "User-agent: *\nDisallow: /private/\n"
                     + (layout.hasCrawlDelay(index) ? "Crawl-delay: " + layout.crawlDelay().toSeconds() + "\n" : "");
             this.robots = r.getBytes(StandardCharsets.US_ASCII);
         }
 
         synchronized byte[] page(int n) {
-            if (pages[n] == null) {
-                int other = (index + 1) % layout.hosts();
-                pages[n] = newsPages.page(index, n, other == index ? null : baseUrl(other));
+            if (cachePages && pages[n] != null) {
+                return pages[n];
             }
-            return pages[n];
+            int other = (index + 1) % layout.hosts();
+            byte[] html = newsPages.page(index, n, other == index ? null : baseUrl(other));
+            if (cachePages) {
+                pages[n] = html;
+            }
+            return html;
         }
     }
 
+    /** Pages are kept in memory after their first request unless the whole web is larger than this. */
+    static final long MAX_CACHED_BYTES = 256L << 20;
+
     private final Layout layout;
     private final NewsPages newsPages;
+    private final boolean cachePages;
     private final List<Host> hosts = new ArrayList<>();
     private final ExecutorService pool;
     private final AtomicLong pagesServed = new AtomicLong();
@@ -82,6 +90,7 @@ public final class BenchWeb implements AutoCloseable {
     private BenchWeb(Layout layout, int serverThreads) {
         this.layout = layout;
         this.newsPages = new NewsPages(layout.pagesPerHost(), layout.pageBytes());
+        this.cachePages = (long) layout.hosts() * layout.pagesPerHost() * layout.pageBytes() <= MAX_CACHED_BYTES;
         this.pool = Executors.newFixedThreadPool(serverThreads, r -> {
             Thread t = new Thread(r, "bench-web");
             t.setDaemon(true);
