@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "quire", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "An archival web crawler: polite fetching into WARC 1.1 files, clean main text, JSON lines.",
         subcommands = {CrawlCommand.class, ResumeCommand.class, SeedsCommand.class, ExtractCommand.class,
-                DemoCommand.class, ScheduleCommand.class})
+                DemoCommand.class, ScheduleCommand.class, BenchCommand.class})
 public final class QuireCommand {
 }
