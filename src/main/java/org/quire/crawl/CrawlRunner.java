@@ -23,6 +23,7 @@ public final class CrawlRunner {
 
     private final Path archiveRoot;
     private final PrintStream console;
+    private final java.util.Set<Crawler> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public CrawlRunner(Path archiveRoot, PrintStream console) {
         this.archiveRoot = archiveRoot;
@@ -70,8 +71,17 @@ public final class CrawlRunner {
         }
     }
 
+    /**
+     * Asks every crawl this runner is running to stop gracefully (as Ctrl-C does): no new fetches, in-flight ones
+     * finish within a bound, files are closed and the job is marked stopped, ready to resume.
+     */
+    public void requestStop() {
+        active.forEach(Crawler::requestStop);
+    }
+
     private CrawlSummary execute(CrawlJob job, JobManifest manifest) throws IOException {
         Crawler crawler = new Crawler(job, console);
+        active.add(crawler);
         CountDownLatch finished = new CountDownLatch(1);
         Duration bound = Crawler.stopBound(job.settings()).plusSeconds(10);
         Thread hook = new Thread(() -> {
@@ -104,6 +114,7 @@ public final class CrawlRunner {
                 }
             }
             finished.countDown();
+            active.remove(crawler);
         }
     }
 

@@ -17,7 +17,8 @@ public interface CrawlLauncher {
 
     /**
      * Asks the runs in progress to wind down (finish in-flight fetches, close files, save state). The default
-     * does nothing: the scheduler then interrupts the run threads once its stop bound has passed.
+     * does nothing (for launchers with nothing to stop); the scheduler interrupts run threads still going once its
+     * stop bound has passed.
      */
     default void requestStop() {
     }
