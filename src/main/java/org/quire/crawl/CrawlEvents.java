@@ -6,7 +6,6 @@ import org.quire.fetch.ErrorKind;
 import org.quire.output.SummaryCollector;
 
 import java.io.IOException;
-import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -14,10 +13,6 @@ import java.util.concurrent.atomic.LongAdder;
  * counters the progress line shows. Thread-safe.
  */
 final class CrawlEvents {
-
-    private static final Set<String> NOT_ERRORS = Set.of(ErrorKind.ROBOTS_DENIED.code(),
-            ErrorKind.OUT_OF_SCOPE.code(), ErrorKind.TOO_DEEP.code(), ErrorKind.TRAP.code(),
-            ErrorKind.BAD_URL.code(), ErrorKind.LIMIT_REACHED.code());
 
     private final CrawlLog log;
     private final SummaryCollector summary;
@@ -37,7 +32,7 @@ final class CrawlEvents {
         String s = e.status();
         if (s != null && !s.isEmpty() && Character.isDigit(s.charAt(0))) {
             fetches.increment();
-        } else if (!NOT_ERRORS.contains(s)) {
+        } else if (ErrorKind.fromCode(s) == null || !ErrorKind.fromCode(s).refusal()) {
             errors.increment();
         }
     }
@@ -48,7 +43,7 @@ final class CrawlEvents {
         String s = e.status();
         if (s != null && !s.isEmpty() && Character.isDigit(s.charAt(0))) {
             fetches.increment();
-        } else if (!NOT_ERRORS.contains(s)) {
+        } else if (ErrorKind.fromCode(s) == null || !ErrorKind.fromCode(s).refusal()) {
             errors.increment();
         }
     }

@@ -39,6 +39,27 @@ public enum ErrorKind {
         return code;
     }
 
+    /**
+     * Whether this is quire's own decision not to fetch a URL (robots.txt, scope, depth, traps, limits, private
+     * addresses) rather than something that went wrong.
+     */
+    public boolean refusal() {
+        return switch (this) {
+            case ROBOTS_DENIED, OUT_OF_SCOPE, TOO_DEEP, TRAP, BAD_URL, LIMIT_REACHED, PRIVATE_ADDRESS -> true;
+            default -> false;
+        };
+    }
+
+    /** The kind with this {@link #code()}, or null when the text is not one (e.g. an HTTP status). */
+    public static ErrorKind fromCode(String code) {
+        for (ErrorKind k : values()) {
+            if (k.code.equals(code)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
     /** Whether a later attempt of the same URL may succeed (network trouble) rather than fail the same way. */
     public boolean retryable() {
         return retryable;

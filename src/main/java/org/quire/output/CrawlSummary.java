@@ -20,18 +20,19 @@ import java.util.stream.Collectors;
  * @param finished        when it ended
  * @param durationSeconds finished - started, in seconds
  * @param urlsAttempted   crawl.log lines: fetch attempts plus URLs refused before fetching
- * @param pagesArchived   captures written to WARC (any HTTP status)
+ * @param pagesArchived   HTML pages archived and extracted (the lines of pages.jsonl)
  * @param bytesDownloaded body bytes received, as received (content-encoded)
  * @param warcBytes       size of the WARC files written
  * @param warcFiles       names of the WARC files written
  * @param byStatus        attempts per HTTP status code ("200" → n)
  * @param robotsBlocked   URLs not fetched because robots.txt disallowed them
- * @param errorsByKind    failed or refused attempts per error kind code ("timeout" → n), robots-denied excepted
+ * @param errorsByKind    failed attempts per error kind code ("timeout" → n)
+ * @param refusedByKind   URLs quire chose not to fetch, per kind ("out-of-scope" → n), robots-denied excepted
  * @param pagesPerSecond  pagesArchived / durationSeconds
  */
 @JsonPropertyOrder({"crawl_name", "job_folder", "started", "finished", "duration_seconds", "urls_attempted",
         "pages_archived", "bytes_downloaded", "warc_bytes", "warc_files", "by_status", "robots_blocked",
-        "errors_by_kind", "pages_per_second"})
+        "errors_by_kind", "refused_by_kind", "pages_per_second"})
 public record CrawlSummary(
         @JsonProperty("crawl_name") String crawlName,
         @JsonProperty("job_folder") String jobFolder,
@@ -46,6 +47,7 @@ public record CrawlSummary(
         @JsonProperty("by_status") Map<String, Long> byStatus,
         @JsonProperty("robots_blocked") long robotsBlocked,
         @JsonProperty("errors_by_kind") Map<String, Long> errorsByKind,
+        @JsonProperty("refused_by_kind") Map<String, Long> refusedByKind,
         @JsonProperty("pages_per_second") double pagesPerSecond) {
 
     public CrawlSummary {
@@ -53,6 +55,8 @@ public record CrawlSummary(
         byStatus = byStatus == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(byStatus));
         errorsByKind = errorsByKind == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new TreeMap<>(errorsByKind));
+        refusedByKind = refusedByKind == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new TreeMap<>(refusedByKind));
     }
 
     /** A few lines for a person: pages, bytes, statuses, robots-blocked, errors, duration, rate. */
@@ -68,6 +72,7 @@ public record CrawlSummary(
         sb.append("By status: ").append(counts(byStatus)).append('\n');
         sb.append("Robots-blocked: ").append(robotsBlocked).append('\n');
         sb.append("Errors: ").append(counts(errorsByKind)).append('\n');
+        sb.append("Not followed: ").append(counts(refusedByKind)).append('\n');
         sb.append("Job folder: ").append(jobFolder).append('\n');
         return sb.toString();
     }

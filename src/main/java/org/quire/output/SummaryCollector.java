@@ -21,6 +21,7 @@ public final class SummaryCollector {
     private long robotsBlocked;
     private final Map<String, Long> byStatus = new TreeMap<>();
     private final Map<String, Long> errors = new TreeMap<>();
+    private final Map<String, Long> refused = new TreeMap<>();
 
     /** Counts one crawl.log entry: its status (HTTP code or error kind) and its size. */
     public synchronized void record(CrawlLogEntry e) {
@@ -33,6 +34,8 @@ public final class SummaryCollector {
             byStatus.merge(status, 1L, Long::sum);
         } else if (status.equals(ErrorKind.ROBOTS_DENIED.code())) {
             robotsBlocked++;
+        } else if (ErrorKind.fromCode(status) != null && ErrorKind.fromCode(status).refusal()) {
+            refused.merge(status, 1L, Long::sum);
         } else {
             errors.merge(status, 1L, Long::sum);
         }
@@ -49,6 +52,6 @@ public final class SummaryCollector {
         double seconds = Math.max(0, Duration.between(started, finished).toMillis()) / 1000.0;
         double rate = seconds > 0 ? pages / seconds : 0;
         return new CrawlSummary(crawlName, jobFolder, started, finished, seconds, attempts, pages, bytes, warcBytes,
-                warcFiles, byStatus, robotsBlocked, errors, Math.round(rate * 100) / 100.0);
+                warcFiles, byStatus, robotsBlocked, errors, refused, Math.round(rate * 100) / 100.0);
     }
 }

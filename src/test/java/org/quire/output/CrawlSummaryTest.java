@@ -36,6 +36,7 @@ class CrawlSummaryTest {
         c.record(entry(ErrorKind.TIMEOUT.code(), -1));
         c.record(entry(ErrorKind.DNS.code(), -1));
         c.record(entry(ErrorKind.TIMEOUT.code(), -1));
+        c.record(entry(ErrorKind.OUT_OF_SCOPE.code(), -1));
         return c.summarize("news", "/jobs/news/2026", Instant.parse("2026-11-20T10:00:00Z"),
                 Instant.parse("2026-11-20T10:01:30Z"), List.of("news-20261120100000-00000-h.warc.gz"), 5000);
     }
@@ -43,12 +44,13 @@ class CrawlSummaryTest {
     @Test
     void collectorCountsStatusesRobotsAndErrors() {
         CrawlSummary s = sample();
-        assertEquals(14, s.urlsAttempted());
+        assertEquals(15, s.urlsAttempted());
         assertEquals(9, s.pagesArchived());
         assertEquals(8200, s.bytesDownloaded());
         assertEquals(Map.of("200", 8L, "404", 1L), s.byStatus());
         assertEquals(2, s.robotsBlocked());
         assertEquals(Map.of("timeout", 2L, "dns", 1L), s.errorsByKind());
+        assertEquals(Map.of("out-of-scope", 1L), s.refusedByKind(), "a scope decision is not an error");
         assertEquals(90.0, s.durationSeconds());
         assertEquals(0.1, s.pagesPerSecond());
     }
@@ -75,7 +77,8 @@ class CrawlSummaryTest {
         assertTrue(text.contains("By status: 200=8 404=1"), text);
         assertTrue(text.contains("Robots-blocked: 2"), text);
         assertTrue(text.contains("Errors: dns=1 timeout=2"), text);
+        assertTrue(text.contains("Not followed: out-of-scope=1"), text);
         assertTrue(text.contains("finished in 1m 30s"), text);
-        assertTrue(text.lines().count() <= 8, text);
+        assertTrue(text.lines().count() <= 9, text);
     }
 }
