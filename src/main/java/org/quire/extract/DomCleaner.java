@@ -8,7 +8,6 @@ import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Removes what a reader never sees as text: scripts, styles, embedded objects, form controls, comments, and
@@ -16,11 +15,6 @@ import java.util.Set;
  * {@code display:none}/{@code visibility:hidden} style. Iterative, so arbitrarily deep documents are fine.
  */
 final class DomCleaner {
-
-    private static final Set<String> REMOVED_TAGS = Set.of("script", "style", "template", "svg", "math",
-            "canvas", "iframe", "frame", "frameset", "object", "embed", "video", "audio", "source", "track", "map",
-            "button", "input", "select", "option", "optgroup", "textarea", "datalist", "meter", "progress", "head",
-            "link", "meta", "base", "title", "picture", "img", "dialog", "label");
 
     private DomCleaner() {
     }
@@ -49,11 +43,18 @@ final class DomCleaner {
 
     static boolean removable(Element e) {
         String tag = e.normalName();
-        if (REMOVED_TAGS.contains(tag)) {
-            return true;
-        }
-        if (tag.equals("body") || tag.equals("html")) {
-            return false;
+        switch (tag) {
+            case "script", "style", "template", "svg", "math", "canvas", "iframe", "frame", "frameset", "object",
+                    "embed", "video", "audio", "source", "track", "map", "button", "input", "select", "option",
+                    "optgroup", "textarea", "datalist", "meter", "progress", "head", "link", "meta", "base", "title",
+                    "picture", "img", "dialog", "label" -> {
+                return true;
+            }
+            case "body", "html" -> {
+                return false;
+            }
+            default -> {
+            }
         }
         if (e.attributesSize() == 0) {
             return false;
