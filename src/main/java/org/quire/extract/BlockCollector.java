@@ -149,10 +149,10 @@ final class BlockCollector {
         int cells;
         Element lastTextLink;
         final ArrayList<NodeInfo> blockStack = new ArrayList<>();
+        final java.util.HashMap<String, Integer> classCache = new java.util.HashMap<>();
         final ArrayList<NodeInfo> negStack = new ArrayList<>();
         final ArrayList<NodeInfo> weakStack = new ArrayList<>();
         int chromeDepth;
-        final java.util.HashMap<String, Integer> classCache = new java.util.HashMap<>();
         final ArrayList<Element> linkStack = new ArrayList<>();
         int preDepth;
         int quoteDepth;
@@ -289,7 +289,7 @@ final class BlockCollector {
             String key = id.isEmpty() ? cls : cls + '#' + id;
             Integer cached = classCache.get(key);
             if (cached == null) {
-                cached = ClassHints.classWeight(e);
+                cached = ClassHints.classWeight(cls, id);
                 classCache.put(key, cached);
             }
             return cached;

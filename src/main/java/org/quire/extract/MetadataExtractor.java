@@ -4,8 +4,6 @@ import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +22,7 @@ public final class MetadataExtractor {
     /** The metadata of a document. */
     public PageMetadata extract(Document doc) {
         Gatherer g = new Gatherer();
-        NodeTraversor.traverse(g, doc);
+        DomWalk.walk(doc, g);
         JsonLdReader.Facts ld = JsonLdReader.read(g.jsonLd);
         Map<String, String> meta = g.meta;
 
@@ -69,7 +67,7 @@ public final class MetadataExtractor {
     }
 
     /** Collects, in one walk, every element the metadata may come from. */
-    private static final class Gatherer implements NodeVisitor {
+    private static final class Gatherer implements DomWalk.Visitor {
         final List<String> jsonLd = new ArrayList<>();
         final Map<String, String> meta = new HashMap<>();
         String title;
@@ -84,9 +82,9 @@ public final class MetadataExtractor {
         String firstTime;
 
         @Override
-        public void head(Node node, int depth) {
+        public int head(Node node, int depth) {
             if (!(node instanceof Element e)) {
-                return;
+                return DomWalk.CONTINUE;
             }
             switch (e.normalName()) {
                 case "html" -> {
@@ -135,7 +133,7 @@ public final class MetadataExtractor {
                 }
             }
             if (e.attributesSize() == 0) {
-                return;
+                return DomWalk.CONTINUE;
             }
             if (relAuthor == null && e.attr("rel").equalsIgnoreCase("author")) {
                 relAuthor = e.text();
@@ -152,7 +150,7 @@ public final class MetadataExtractor {
             }
             if (classAuthor == null) {
                 String cls = e.className();
-                if (!cls.isEmpty()) {
+                if (containsIgnoreCase(cls, "author")) {
                     String lc = cls.toLowerCase(Locale.ROOT);
                     if (lc.contains("author") && !lc.contains("bio") && !lc.contains("avatar") && !lc.contains("box")) {
                         String t = e.text();
@@ -162,6 +160,7 @@ public final class MetadataExtractor {
                     }
                 }
             }
+            return DomWalk.CONTINUE;
         }
 
         @Override
@@ -184,6 +183,19 @@ public final class MetadataExtractor {
                 meta.putIfAbsent("http-equiv:" + eq.toLowerCase(Locale.ROOT).strip(), value);
             }
         }
+    }
+
+    /** Whether {@code s} contains the lower-case ASCII word {@code lower}, ignoring case, without allocating. */
+    static boolean containsIgnoreCase(String s, String lower) {
+        int n = lower.length();
+        char first = lower.charAt(0);
+        for (int i = 0; i + n <= s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c == first || Character.toLowerCase(c) == first) && s.regionMatches(true, i, lower, 0, n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String markupAuthor(Gatherer g) {
