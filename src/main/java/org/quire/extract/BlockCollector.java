@@ -1,5 +1,6 @@
 package org.quire.extract;
 
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -281,8 +282,9 @@ final class BlockCollector {
             if (e.attributesSize() == 0) {
                 return ClassHints.NEUTRAL;
             }
-            String cls = e.className();
-            String id = e.id();
+            Attributes attrs = e.attributes();
+            String cls = attrs.get("class").trim();
+            String id = attrs.get("id");
             if (cls.isEmpty() && id.isEmpty()) {
                 return ClassHints.NEUTRAL;
             }

@@ -1,5 +1,6 @@
 package org.quire.extract;
 
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Element;
@@ -59,13 +60,14 @@ final class DomCleaner {
         if (e.attributesSize() == 0) {
             return false;
         }
-        if (e.hasAttr("hidden")) {
+        Attributes attrs = e.attributes();
+        if (attrs.hasKey("hidden")) {
             return true;
         }
-        if (e.attr("aria-hidden").equalsIgnoreCase("true")) {
+        if (attrs.get("aria-hidden").equalsIgnoreCase("true")) {
             return true;
         }
-        String style = e.attr("style");
+        String style = attrs.get("style");
         if (!style.isEmpty() && hiddenByStyle(style)) {
             return true;
         }

@@ -24,8 +24,18 @@ public final class LinkExtractor {
 
     /** The links of the whole document. */
     public List<Link> extract(Document document) {
-        Collector c = new Collector(document.baseUri());
+        Collector c = collector(document);
         DomWalk.walk(document, c);
+        return links(c);
+    }
+
+    /** A visitor that collects the links of {@code document} during a walk over it (see {@link #links}). */
+    static Collector collector(Document document) {
+        return new Collector(document.baseUri());
+    }
+
+    /** The links a collector found, once the walk is over. */
+    static List<Link> links(Collector c) {
         List<Link> out = new ArrayList<>(c.found.size());
         for (Found f : c.found) {
             out.add(new Link(f.url, f.hop, f.anchor == null ? "" : collapse(f.anchor)));
@@ -44,7 +54,7 @@ public final class LinkExtractor {
         }
     }
 
-    private static final class Collector implements DomWalk.Visitor {
+    static final class Collector implements DomWalk.Visitor {
         final List<Found> found = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
         final String baseUri;
@@ -120,10 +130,10 @@ public final class LinkExtractor {
         }
 
         private Found add(Element e, String attr, char hop) {
-            if (!e.hasAttr(attr)) {
+            if (e.attributesSize() == 0) {
                 return null;
             }
-            String raw = e.attr(attr).strip();
+            String raw = e.attributes().get(attr).strip();
             if (raw.isEmpty() || raw.charAt(0) == '#' || hasSkippedScheme(raw)) {
                 return null;
             }

@@ -1,5 +1,6 @@
 package org.quire.extract;
 
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -21,8 +22,18 @@ public final class MetadataExtractor {
 
     /** The metadata of a document. */
     public PageMetadata extract(Document doc) {
-        Gatherer g = new Gatherer();
+        Gatherer g = gatherer();
         DomWalk.walk(doc, g);
+        return metadata(g);
+    }
+
+    /** A visitor that gathers the metadata sources during a walk over a document (see {@link #metadata}). */
+    static Gatherer gatherer() {
+        return new Gatherer();
+    }
+
+    /** The metadata from what a gatherer found, once the walk is over. */
+    static PageMetadata metadata(Gatherer g) {
         JsonLdReader.Facts ld = JsonLdReader.read(g.jsonLd);
         Map<String, String> meta = g.meta;
 
@@ -67,7 +78,7 @@ public final class MetadataExtractor {
     }
 
     /** Collects, in one walk, every element the metadata may come from. */
-    private static final class Gatherer implements DomWalk.Visitor {
+    static final class Gatherer implements DomWalk.Visitor {
         final List<String> jsonLd = new ArrayList<>();
         final Map<String, String> meta = new HashMap<>();
         String title;
@@ -135,10 +146,11 @@ public final class MetadataExtractor {
             if (e.attributesSize() == 0) {
                 return DomWalk.CONTINUE;
             }
-            if (relAuthor == null && e.attr("rel").equalsIgnoreCase("author")) {
+            Attributes attrs = e.attributes();
+            if (relAuthor == null && attrs.get("rel").equalsIgnoreCase("author")) {
                 relAuthor = e.text();
             }
-            String itemprop = e.attr("itemprop");
+            String itemprop = attrs.get("itemprop");
             if (!itemprop.isEmpty()) {
                 if (itempropAuthor == null && itemprop.equalsIgnoreCase("author")) {
                     Element name = e.selectFirst("[itemprop=name]");
@@ -149,7 +161,7 @@ public final class MetadataExtractor {
                 }
             }
             if (classAuthor == null) {
-                String cls = e.className();
+                String cls = attrs.get("class");
                 if (containsIgnoreCase(cls, "author")) {
                     String lc = cls.toLowerCase(Locale.ROOT);
                     if (lc.contains("author") && !lc.contains("bio") && !lc.contains("avatar") && !lc.contains("box")) {
