@@ -14,12 +14,12 @@ import org.jsoup.nodes.Element;
  * @param listDepth   how many lists it is inside
  * @param cells       number of cells for a table row
  * @param group       the list or table it belongs to (for rendering), or null
- * @param owner       the innermost block-level element around it
+ * @param owner       the innermost block-level element around it, or null
  * @param strong      the innermost clearly-chrome element around it, or null
  * @param weak        the innermost possibly-chrome element around it, or null
  */
 record Block(Kind kind, int level, String text, int chars, int linkChars, int quoteDepth, int listDepth, int cells,
-             Element group, Element owner, NodeInfo strong, NodeInfo weak) {
+             Element group, NodeInfo owner, NodeInfo strong, NodeInfo weak) {
 
     enum Kind { TEXT, HEADING, LIST, ROW, CODE, CAPTION }
 

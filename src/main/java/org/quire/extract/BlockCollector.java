@@ -1,17 +1,12 @@
 package org.quire.extract;
 
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Linearises a cleaned document into text blocks (one per paragraph, heading, list item, table row, ...) and, in
@@ -21,16 +16,39 @@ import java.util.Set;
  */
 final class BlockCollector {
 
-    static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "body", "center", "dd",
-            "details", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
-            "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre",
-            "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption", "legend",
-            "html", "frameset", "noframes", "listing", "plaintext", "xmp", "dialog", "search");
+    /** Whether the tag starts and ends text blocks. */
+    static boolean isBlockTag(String tag) {
+        return switch (tag) {
+            case "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dir", "div", "dl",
+                    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+                    "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary",
+                    "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "legend", "html", "frameset",
+                    "noframes", "listing", "plaintext", "xmp", "dialog", "search" -> true;
+            default -> false;
+        };
+    }
 
-    /** Everything the analysis found. */
-    record Analysis(Map<Element, NodeInfo> infos, List<Block> blocks, List<NodeInfo> candidates) {
-        NodeInfo info(Element e) {
-            return infos.get(e);
+    /**
+     * Everything the analysis found: the analysed elements in document order (the root first), the blocks, and the
+     * scored candidates.
+     */
+    record Analysis(List<NodeInfo> infos, List<Block> blocks, List<NodeInfo> candidates) {
+        /** The root element's info (body), or null when there is none. */
+        NodeInfo root() {
+            return infos.isEmpty() ? null : infos.get(0);
+        }
+
+        /** The element children of {@code parent} (their infos), in document order. */
+        List<NodeInfo> children(NodeInfo parent) {
+            List<NodeInfo> out = new ArrayList<>();
+            for (int i = parent.ordinal + 1; i <= parent.lastOrdinal; i++) {
+                NodeInfo c = infos.get(i);
+                if (c.parent == parent) {
+                    out.add(c);
+                }
+                i = c.lastOrdinal; // skip the child's subtree
+            }
+            return out;
         }
     }
 
@@ -38,11 +56,11 @@ final class BlockCollector {
     }
 
     static Analysis analyze(Element root) {
-        Map<Element, NodeInfo> infos = new IdentityHashMap<>();
-        NodeTraversor.filter(new SizePass(infos), root);
-        NodeInfo rootInfo = infos.get(root);
-        BlockPass pass = new BlockPass(infos, rootInfo == null ? 0 : rootInfo.chars);
-        NodeTraversor.traverse(pass, root);
+        List<NodeInfo> infos = new ArrayList<>();
+        DomWalk.walk(root, new SizePass(infos));
+        int pageChars = infos.isEmpty() ? 0 : infos.get(0).chars;
+        BlockPass pass = new BlockPass(infos, pageChars);
+        DomWalk.walk(root, pass);
         pass.flush();
         return new Analysis(infos, pass.blocks, pass.candidates);
     }
@@ -51,55 +69,56 @@ final class BlockCollector {
      * Removes what is never visible text (see {@link DomCleaner}) and, bottom-up in the same walk, counts text
      * sizes, link text sizes, block descendants and h1 presence.
      */
-    private static final class SizePass implements NodeFilter {
-        final Map<Element, NodeInfo> infos;
+    private static final class SizePass implements DomWalk.Visitor {
+        final List<NodeInfo> infos;
+        /** Info of the innermost open element. */
+        NodeInfo open;
 
-        SizePass(Map<Element, NodeInfo> infos) {
+        SizePass(List<NodeInfo> infos) {
             this.infos = infos;
         }
 
         @Override
-        public FilterResult head(Node node, int depth) {
+        public int head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+                if (open != null) {
+                    open.chars += nonWhitespace(t.getWholeText());
+                }
+                return DomWalk.CONTINUE;
+            }
             if (DomCleaner.remove(node)) {
-                return FilterResult.REMOVE;
+                return DomWalk.REMOVE;
             }
             if (node instanceof Element e) {
-                NodeInfo info = new NodeInfo(e);
+                NodeInfo info = new NodeInfo(e, open, infos.size());
                 info.depth = depth;
-                infos.put(e, info);
-            } else if (node instanceof TextNode t) {
-                Node p = t.parentNode();
-                if (p instanceof Element pe) {
-                    NodeInfo pi = infos.get(pe);
-                    if (pi != null) {
-                        pi.chars += nonWhitespace(t.getWholeText());
-                    }
-                }
+                infos.add(info);
+                open = info;
             }
-            return FilterResult.CONTINUE;
+            return DomWalk.CONTINUE;
         }
 
         @Override
-        public FilterResult tail(Node node, int depth) {
+        public void tail(Node node, int depth) {
             if (!(node instanceof Element e)) {
-                return FilterResult.CONTINUE;
+                return;
             }
-            NodeInfo info = infos.get(e);
+            NodeInfo info = open;
             String tag = e.normalName();
             if (tag.equals("a")) {
                 info.linkChars = info.chars;
             } else if (tag.equals("h1")) {
                 info.hasH1 = true;
             }
-            Element parent = e.parent();
-            NodeInfo pi = parent == null ? null : infos.get(parent);
+            info.lastOrdinal = infos.size() - 1;
+            NodeInfo pi = info.parent;
             if (pi != null) {
                 pi.chars += info.chars;
                 pi.linkChars += info.linkChars;
-                pi.blockDescendants += info.blockDescendants + (BLOCK_TAGS.contains(tag) ? 1 : 0);
+                pi.blockDescendants += info.blockDescendants + (isBlockTag(tag) ? 1 : 0);
                 pi.hasH1 |= info.hasH1;
             }
-            return FilterResult.CONTINUE;
+            open = pi;
         }
     }
 
@@ -107,7 +126,7 @@ final class BlockCollector {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c > ' ' && c != '\u00a0' && !Character.isWhitespace(c)) {
+            if (c < 0x80 ? c > ' ' : c != '\u00a0' && !Character.isWhitespace(c)) {
                 n++;
             }
         }
@@ -115,8 +134,12 @@ final class BlockCollector {
     }
 
     /** Top-down: blocks in document order, element block ranges, content scores. */
-    private static final class BlockPass implements NodeVisitor {
-        final Map<Element, NodeInfo> infos;
+    private static final class BlockPass implements DomWalk.Visitor {
+        final List<NodeInfo> infos;
+        /** Ordinal of the next element to enter (the walk meets the elements in the order SizePass recorded). */
+        int nextOrdinal;
+        /** Info of the innermost open element. */
+        NodeInfo open;
         final List<Block> blocks = new ArrayList<>();
         final List<NodeInfo> candidates = new ArrayList<>();
         final StringBuilder buf = new StringBuilder();
@@ -127,10 +150,10 @@ final class BlockCollector {
         int cells;
         Element lastTextLink;
         final ArrayList<NodeInfo> blockStack = new ArrayList<>();
+        final java.util.HashMap<String, Integer> classCache = new java.util.HashMap<>();
         final ArrayList<NodeInfo> negStack = new ArrayList<>();
         final ArrayList<NodeInfo> weakStack = new ArrayList<>();
         int chromeDepth;
-        final java.util.HashMap<String, Integer> classCache = new java.util.HashMap<>();
         final ArrayList<Element> linkStack = new ArrayList<>();
         int preDepth;
         int quoteDepth;
@@ -138,27 +161,25 @@ final class BlockCollector {
 
         final int pageChars;
 
-        BlockPass(Map<Element, NodeInfo> infos, int pageChars) {
+        BlockPass(List<NodeInfo> infos, int pageChars) {
             this.infos = infos;
             this.pageChars = pageChars;
         }
 
         @Override
-        public void head(Node node, int depth) {
+        public int head(Node node, int depth) {
             if (node instanceof TextNode t) {
                 append(t.getWholeText());
-                return;
+                return DomWalk.CONTINUE;
             }
             if (!(node instanceof Element e)) {
-                return;
+                return DomWalk.CONTINUE;
             }
-            NodeInfo info = infos.get(e);
-            if (info == null) {
-                return;
-            }
+            NodeInfo info = infos.get(nextOrdinal++);
+            open = info;
             String tag = e.normalName();
             boolean inlineCell = (tag.equals("td") || tag.equals("th")) && info.blockDescendants == 0;
-            info.block = !inlineCell && (BLOCK_TAGS.contains(tag) || info.blockDescendants > 0);
+            info.block = !inlineCell && (isBlockTag(tag) || info.blockDescendants > 0);
             if (info.block) {
                 flush();
                 blockStack.add(info);
@@ -219,6 +240,7 @@ final class BlockCollector {
             }
             info.inChrome = chromeDepth > 0;
             info.inStrongNegative = !negStack.isEmpty();
+            return DomWalk.CONTINUE;
         }
 
         @Override
@@ -226,10 +248,8 @@ final class BlockCollector {
             if (!(node instanceof Element e)) {
                 return;
             }
-            NodeInfo info = infos.get(e);
-            if (info == null) {
-                return;
-            }
+            NodeInfo info = open;
+            open = info.parent;
             if (info.block) {
                 flush();
                 blockStack.remove(blockStack.size() - 1);
@@ -262,15 +282,16 @@ final class BlockCollector {
             if (e.attributesSize() == 0) {
                 return ClassHints.NEUTRAL;
             }
-            String cls = e.className();
-            String id = e.id();
+            Attributes attrs = e.attributes();
+            String cls = attrs.get("class").trim();
+            String id = attrs.get("id");
             if (cls.isEmpty() && id.isEmpty()) {
                 return ClassHints.NEUTRAL;
             }
             String key = id.isEmpty() ? cls : cls + '#' + id;
             Integer cached = classCache.get(key);
             if (cached == null) {
-                cached = ClassHints.classWeight(e);
+                cached = ClassHints.classWeight(cls, id);
                 classCache.put(key, cached);
             }
             return cached;
@@ -301,7 +322,7 @@ final class BlockCollector {
                     if (c == '\r') {
                         continue;
                     }
-                    if (c > ' ' && !Character.isWhitespace(c)) {
+                    if (c < 0x80 ? c > ' ' : !Character.isWhitespace(c)) {
                         bufChars++;
                         if (inLink) {
                             bufLinkChars++;
@@ -314,10 +335,14 @@ final class BlockCollector {
             boolean first = true;
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                if (c == '\u00ad' || c == '\u200b' || c == '\ufeff' || c == '\u2060') {
+                if (c < 0x80) {
+                    if (c <= ' ') {
+                        pendingSpace = true;
+                        continue;
+                    }
+                } else if (c == '\u00ad' || c == '\u200b' || c == '\ufeff' || c == '\u2060') {
                     continue; // soft hyphens and zero-width characters are invisible in running text
-                }
-                if (c <= ' ' || c == '\u00a0' || Character.isWhitespace(c)) {
+                } else if (c == '\u00a0' || Character.isWhitespace(c)) {
                     pendingSpace = true;
                     continue;
                 }
@@ -388,29 +413,25 @@ final class BlockCollector {
             NodeInfo neg = negStack.isEmpty() ? null : negStack.get(negStack.size() - 1);
             NodeInfo weak = weakStack.isEmpty() ? null : weakStack.get(weakStack.size() - 1);
             blocks.add(new Block(kind, level, text, bufChars, bufLinkChars, quoteDepth, listDepth,
-                    kind == Block.Kind.ROW ? Math.max(1, cells) : 0, group, owner, neg, weak));
-            if (owner != null && bufChars >= 25 && kind != Block.Kind.HEADING) {
-                score(owner, bufChars, commas, bufLinkChars);
+                    kind == Block.Kind.ROW ? Math.max(1, cells) : 0, group, ownerInfo, neg, weak));
+            if (ownerInfo != null && bufChars >= 25 && kind != Block.Kind.HEADING) {
+                score(ownerInfo, bufChars, commas, bufLinkChars);
             }
             reset();
         }
 
-        private void score(Element owner, int chars, int commaCount, int linkChars) {
+        private void score(NodeInfo owner, int chars, int commaCount, int linkChars) {
             double s = 1 + commaCount + Math.min(chars / 100, 3);
             s *= 1.0 - Math.min(1.0, (double) linkChars / chars);
-            Element a = owner.parent();
-            for (int level = 0; level < 5 && a != null; level++) {
-                NodeInfo ai = infos.get(a);
-                if (ai == null) {
-                    break;
-                }
+            NodeInfo ai = owner.parent;
+            for (int level = 0; level < 5 && ai != null; level++) {
                 double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
                 if (Double.isNaN(ai.score)) {
                     ai.score = 0;
                     candidates.add(ai);
                 }
                 ai.score += s / divider;
-                a = a.parent();
+                ai = ai.parent;
             }
         }
 

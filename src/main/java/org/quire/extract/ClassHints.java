@@ -55,8 +55,11 @@ final class ClassHints {
 
     /** {@link #STRONG_NEGATIVE}, {@link #WEAK_NEGATIVE}, {@link #NEUTRAL} or {@link #POSITIVE} by class and id. */
     static int classWeight(Element e) {
-        String cls = e.className();
-        String id = e.id();
+        return classWeight(e.className(), e.id());
+    }
+
+    /** The weight of a class attribute value and an id. */
+    static int classWeight(String cls, String id) {
         if (cls.isEmpty() && id.isEmpty()) {
             return NEUTRAL;
         }
@@ -102,6 +105,34 @@ final class ClassHints {
     }
 
     private static String withoutIgnoredClasses(String cls) {
+        String lower = cls.toLowerCase(Locale.ROOT);
+        if (lower.length() != cls.length()) {
+            return withoutIgnoredClassesSlow(cls); // lower-casing changed the length: offsets do not line up
+        }
+        StringBuilder sb = new StringBuilder(cls.length());
+        int n = cls.length();
+        int start = 0;
+        while (start <= n) {
+            int end = cls.indexOf(' ', start);
+            if (end < 0) {
+                end = n;
+            }
+            boolean ignored = false;
+            for (String prefix : IGNORED_PREFIXES) {
+                if (end - start >= prefix.length() && lower.startsWith(prefix, start)) {
+                    ignored = true;
+                    break;
+                }
+            }
+            if (!ignored) {
+                sb.append(cls, start, end).append(' ');
+            }
+            start = end + 1;
+        }
+        return sb.toString().strip();
+    }
+
+    private static String withoutIgnoredClassesSlow(String cls) {
         StringBuilder sb = new StringBuilder(cls.length());
         for (String c : cls.split(" ")) {
             String l = c.toLowerCase(Locale.ROOT);

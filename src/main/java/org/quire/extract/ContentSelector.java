@@ -59,7 +59,7 @@ final class ContentSelector {
     }
 
     static List<Range> selectByScore(BlockCollector.Analysis a, Element body, String title) {
-        NodeInfo bodyInfo = a.info(body);
+        NodeInfo bodyInfo = a.root();
         List<NodeInfo> cands = new ArrayList<>();
         for (NodeInfo c : a.candidates()) {
             if (c != bodyInfo && !c.element.normalName().equals("html")) {
@@ -91,12 +91,10 @@ final class ContentSelector {
             }
         }
         if (alternatives.size() >= 3) {
-            Element p = top.element.parent();
-            while (p != null && p != body) {
-                NodeInfo pi = a.info(p);
+            for (NodeInfo pi = top.parent; pi != null && pi != bodyInfo; pi = pi.parent) {
                 int count = 0;
                 for (NodeInfo alt : alternatives) {
-                    if (pi != null && pi.contains(alt)) {
+                    if (pi.contains(alt)) {
                         count++;
                     }
                 }
@@ -104,17 +102,13 @@ final class ContentSelector {
                     top = pi;
                     break;
                 }
-                p = p.parent();
             }
         }
         // climb while the parent scores better (content split over several children)
         double lastScore = scoreOf(top);
         double threshold = lastScore / 3;
-        Element p = top.element.parent();
-        while (p != null && p != body) {
-            NodeInfo pi = a.info(p);
-            if (pi == null || Double.isNaN(pi.score)) {
-                p = p.parent();
+        for (NodeInfo pi = top.parent; pi != null && pi != bodyInfo; pi = pi.parent) {
+            if (Double.isNaN(pi.score)) {
                 continue;
             }
             if (pi.score < threshold) {
@@ -125,16 +119,10 @@ final class ContentSelector {
                 break;
             }
             lastScore = pi.score;
-            p = p.parent();
         }
         // an only child stands for its parent
-        while (top.element.parent() != null && top.element.parent() != body
-                && top.element.parent().childrenSize() == 1) {
-            NodeInfo pi = a.info(top.element.parent());
-            if (pi == null) {
-                break;
-            }
-            top = pi;
+        while (top.parent != null && top.parent != bodyInfo && top.parent.element.childrenSize() == 1) {
+            top = top.parent;
         }
         topScore = finalScore(top);
 
@@ -144,38 +132,31 @@ final class ContentSelector {
             double topValue = prefix[top.endBlock] - prefix[top.firstBlock];
             NodeInfo best = null;
             double bestValue = topValue;
-            Element anc = top.element.parent();
-            for (int up = 0; up < 8 && anc != null && anc != body && anc != body.parent(); up++) {
-                NodeInfo ai = a.info(anc);
-                if (ai != null) {
-                    double v = prefix[ai.endBlock] - prefix[ai.firstBlock];
-                    if (v > bestValue * CLIMB && v > bestValue) {
-                        best = ai;
-                        bestValue = v;
-                    }
+            NodeInfo ai = top.parent;
+            for (int up = 0; up < 8 && ai != null && ai != bodyInfo; up++) {
+                double v = prefix[ai.endBlock] - prefix[ai.firstBlock];
+                if (v > bestValue * CLIMB && v > bestValue) {
+                    best = ai;
+                    bestValue = v;
                 }
-                anc = anc.parent();
+                ai = ai.parent;
             }
             if (best != null) {
                 List<Range> ranges = new ArrayList<>();
                 ranges.add(range(best));
-                addTitle(a, body, best, ranges, title);
+                addTitle(a, best, ranges, title);
                 return ranges;
             }
         }
 
         List<Range> ranges = new ArrayList<>();
-        Element parent = top.element.parent();
-        if (parent == null || parent == body.parent()) {
+        NodeInfo parent = top.parent;
+        if (parent == null) {
             ranges.add(range(top));
         } else {
             double siblingThreshold = Math.max(10, topScore * 0.2);
             String topClass = top.element.className();
-            for (Element s : parent.children()) {
-                NodeInfo si = a.info(s);
-                if (si == null) {
-                    continue;
-                }
+            for (NodeInfo si : a.children(parent)) {
                 if (si == top) {
                     ranges.add(range(top));
                     continue;
@@ -183,7 +164,7 @@ final class ContentSelector {
                 if (si.strongNegative || si.chars == 0) {
                     continue;
                 }
-                double bonus = !topClass.isEmpty() && topClass.equals(s.className()) ? topScore * 0.2 : 0;
+                double bonus = !topClass.isEmpty() && topClass.equals(si.element.className()) ? topScore * 0.2 : 0;
                 if (!Double.isNaN(si.score) && finalScore(si) + bonus >= siblingThreshold) {
                     ranges.add(new Range(si.firstBlock, si.endBlock, top.depth, top.chars));
                 } else if (paragraphLike(si)) {
@@ -194,26 +175,24 @@ final class ContentSelector {
                 }
             }
         }
-        addTitle(a, body, top, ranges, title);
+        addTitle(a, top, ranges, title);
         return ranges;
     }
 
     /** Adds the blocks from the title heading up to the content when the heading sits just before it. */
-    private static void addTitle(BlockCollector.Analysis a, Element body, NodeInfo top, List<Range> ranges,
-                                 String title) {
+    private static void addTitle(BlockCollector.Analysis a, NodeInfo top, List<Range> ranges, String title) {
         if (ranges.isEmpty()) {
             return;
         }
         int start = ranges.get(0).start();
-        NodeInfo heading = findTitleHeading(a, body, title, start);
+        NodeInfo heading = findTitleHeading(a, title, start);
         if (heading == null || heading.firstBlock >= start) {
             return;
         }
         // the heading must share a close ancestor with the content; otherwise only the heading itself is added
-        Element anc = top.element;
-        for (int up = 0; up < 4 && anc != null && anc != body.parent(); up++) {
-            NodeInfo ai = a.info(anc);
-            if (ai != null && ai.firstBlock <= heading.firstBlock && heading.endBlock <= ai.endBlock) {
+        NodeInfo ai = top;
+        for (int up = 0; up < 4 && ai != null; up++) {
+            if (ai.firstBlock <= heading.firstBlock && heading.endBlock <= ai.endBlock) {
                 int between = 0;
                 for (int i = heading.firstBlock; i < start; i++) {
                     between += a.blocks().get(i).chars();
@@ -224,7 +203,7 @@ final class ContentSelector {
                 }
                 break;
             }
-            anc = anc.parent();
+            ai = ai.parent;
         }
         if (TITLE_ALONE) {
             ranges.add(0, new Range(heading.firstBlock, Math.min(heading.endBlock, start), heading.depth, heading.chars));
@@ -261,7 +240,7 @@ final class ContentSelector {
         return firstH1;
     }
 
-    private static NodeInfo findTitleHeading(BlockCollector.Analysis a, Element body, String title, int before) {
+    private static NodeInfo findTitleHeading(BlockCollector.Analysis a, String title, int before) {
         String wanted = title == null ? null : normalize(title);
         NodeInfo firstH1 = null;
         List<Block> blocks = a.blocks();
@@ -270,7 +249,7 @@ final class ContentSelector {
             if (b.kind() != Block.Kind.HEADING) {
                 continue;
             }
-            NodeInfo hi = a.info(b.owner());
+            NodeInfo hi = b.owner();
             if (hi == null) {
                 continue;
             }

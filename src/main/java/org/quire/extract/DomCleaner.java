@@ -1,5 +1,6 @@
 package org.quire.extract;
 
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Element;
@@ -8,7 +9,6 @@ import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Removes what a reader never sees as text: scripts, styles, embedded objects, form controls, comments, and
@@ -16,11 +16,6 @@ import java.util.Set;
  * {@code display:none}/{@code visibility:hidden} style. Iterative, so arbitrarily deep documents are fine.
  */
 final class DomCleaner {
-
-    private static final Set<String> REMOVED_TAGS = Set.of("script", "style", "template", "svg", "math",
-            "canvas", "iframe", "frame", "frameset", "object", "embed", "video", "audio", "source", "track", "map",
-            "button", "input", "select", "option", "optgroup", "textarea", "datalist", "meter", "progress", "head",
-            "link", "meta", "base", "title", "picture", "img", "dialog", "label");
 
     private DomCleaner() {
     }
@@ -49,22 +44,30 @@ final class DomCleaner {
 
     static boolean removable(Element e) {
         String tag = e.normalName();
-        if (REMOVED_TAGS.contains(tag)) {
-            return true;
-        }
-        if (tag.equals("body") || tag.equals("html")) {
-            return false;
+        switch (tag) {
+            case "script", "style", "template", "svg", "math", "canvas", "iframe", "frame", "frameset", "object",
+                    "embed", "video", "audio", "source", "track", "map", "button", "input", "select", "option",
+                    "optgroup", "textarea", "datalist", "meter", "progress", "head", "link", "meta", "base", "title",
+                    "picture", "img", "dialog", "label" -> {
+                return true;
+            }
+            case "body", "html" -> {
+                return false;
+            }
+            default -> {
+            }
         }
         if (e.attributesSize() == 0) {
             return false;
         }
-        if (e.hasAttr("hidden")) {
+        Attributes attrs = e.attributes();
+        if (attrs.hasKey("hidden")) {
             return true;
         }
-        if (e.attr("aria-hidden").equalsIgnoreCase("true")) {
+        if (attrs.get("aria-hidden").equalsIgnoreCase("true")) {
             return true;
         }
-        String style = e.attr("style");
+        String style = attrs.get("style");
         if (!style.isEmpty() && hiddenByStyle(style)) {
             return true;
         }

@@ -3,10 +3,11 @@ package org.quire.extract;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -35,9 +36,13 @@ public final class HtmlDecoder {
     public static Document parse(byte[] decodedBody, String contentTypeHeader, String baseUrl) {
         byte[] body = decodedBody == null ? new byte[0] : decodedBody;
         Charset charset = detectCharset(body, contentTypeHeader);
-        int skip = bomLength(body);
-        String html = new String(body, skip, body.length - skip, charset);
-        return Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
+        // jsoup decodes the bytes itself while it parses (in chunks, skipping a byte order mark): no whole-page
+        // String is built, and with the charset given it does no sniffing of its own
+        try {
+            return Jsoup.parse(new ByteArrayInputStream(body), charset.name(), baseUrl == null ? "" : baseUrl);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array stream does not fail
+        }
     }
 
     /** The charset {@link #parse} would use for these bytes and header. */
@@ -73,14 +78,6 @@ public final class HtmlDecoder {
             return StandardCharsets.UTF_16LE;
         }
         return null;
-    }
-
-    private static int bomLength(byte[] b) {
-        Charset bom = bomCharset(b);
-        if (bom == null) {
-            return 0;
-        }
-        return bom == StandardCharsets.UTF_8 ? 3 : 2;
     }
 
     /** The charset named by a {@code charset=} parameter, or null when absent or unknown. */
@@ -180,15 +177,40 @@ public final class HtmlDecoder {
         return false;
     }
 
+    /**
+     * Whether the bytes are well-formed UTF-8 (no overlong forms, surrogates or code points above U+10FFFF, no
+     * sequence cut off at the end): checked in place, without decoding into a buffer.
+     */
     static boolean isValidUtf8(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
+        int n = body.length;
+        int i = 0;
+        while (i < n) {
+            int c = body[i];
+            if (c >= 0) {
+                i++;
+                continue;
+            }
+            c &= 0xff;
+            if (c < 0xC2 || c > 0xF4) {
+                return false;
+            }
+            int len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            if (i + len > n) {
+                return false;
+            }
+            int b1 = body[i + 1] & 0xff;
+            if ((b1 & 0xC0) != 0x80
+                    || (c == 0xE0 && b1 < 0xA0) || (c == 0xED && b1 > 0x9F)
+                    || (c == 0xF0 && b1 < 0x90) || (c == 0xF4 && b1 > 0x8F)) {
+                return false;
+            }
+            for (int k = 2; k < len; k++) {
+                if ((body[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += len;
         }
+        return true;
     }
 }

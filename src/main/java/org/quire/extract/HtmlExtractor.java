@@ -1,6 +1,7 @@
 package org.quire.extract;
 
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Node;
 
 import java.util.List;
 
@@ -11,8 +12,6 @@ import java.util.List;
  */
 public final class HtmlExtractor implements Extractor {
 
-    private final LinkExtractor links = new LinkExtractor();
-    private final MetadataExtractor metadata = new MetadataExtractor();
     private final MainTextExtractor mainText = new MainTextExtractor();
     private final ExtractOptions options;
 
@@ -27,8 +26,25 @@ public final class HtmlExtractor implements Extractor {
 
     @Override
     public ExtractedPage extract(Document document) {
-        List<Link> found = links.extract(document);
-        PageMetadata md = metadata.extract(document);
+        // links and metadata in one walk over the untouched document
+        LinkExtractor.Collector linkCollector = LinkExtractor.collector(document);
+        MetadataExtractor.Gatherer gatherer = MetadataExtractor.gatherer();
+        DomWalk.walk(document, new DomWalk.Visitor() {
+            @Override
+            public int head(Node node, int depth) {
+                linkCollector.head(node, depth);
+                gatherer.head(node, depth);
+                return DomWalk.CONTINUE;
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                linkCollector.tail(node, depth);
+                gatherer.tail(node, depth);
+            }
+        });
+        List<Link> found = LinkExtractor.links(linkCollector);
+        PageMetadata md = MetadataExtractor.metadata(gatherer);
         List<org.jsoup.nodes.Element> comments = options.withComments() && document.body() != null
                 ? CommentSection.find(document.body()) : List.of();
         MainTextExtractor.MainText text = mainText.extract(document, md);

@@ -4,8 +4,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -26,8 +24,18 @@ public final class LinkExtractor {
 
     /** The links of the whole document. */
     public List<Link> extract(Document document) {
-        Collector c = new Collector(document.baseUri());
-        NodeTraversor.traverse(c, document);
+        Collector c = collector(document);
+        DomWalk.walk(document, c);
+        return links(c);
+    }
+
+    /** A visitor that collects the links of {@code document} during a walk over it (see {@link #links}). */
+    static Collector collector(Document document) {
+        return new Collector(document.baseUri());
+    }
+
+    /** The links a collector found, once the walk is over. */
+    static List<Link> links(Collector c) {
         List<Link> out = new ArrayList<>(c.found.size());
         for (Found f : c.found) {
             out.add(new Link(f.url, f.hop, f.anchor == null ? "" : collapse(f.anchor)));
@@ -46,7 +54,7 @@ public final class LinkExtractor {
         }
     }
 
-    private static final class Collector implements NodeVisitor {
+    static final class Collector implements DomWalk.Visitor {
         final List<Found> found = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
         final String baseUri;
@@ -61,7 +69,7 @@ public final class LinkExtractor {
         }
 
         @Override
-        public void head(Node node, int depth) {
+        public int head(Node node, int depth) {
             if (node instanceof TextNode t) {
                 if (!open.isEmpty()) {
                     StringBuilder sb = open.get(open.size() - 1);
@@ -69,10 +77,10 @@ public final class LinkExtractor {
                         sb.append(t.getWholeText()).append(' ');
                     }
                 }
-                return;
+                return DomWalk.CONTINUE;
             }
             if (!(node instanceof Element e)) {
-                return;
+                return DomWalk.CONTINUE;
             }
             switch (e.normalName()) {
                 case "a" -> {
@@ -110,6 +118,7 @@ public final class LinkExtractor {
                 default -> {
                 }
             }
+            return DomWalk.CONTINUE;
         }
 
         @Override
@@ -121,10 +130,10 @@ public final class LinkExtractor {
         }
 
         private Found add(Element e, String attr, char hop) {
-            if (!e.hasAttr(attr)) {
+            if (e.attributesSize() == 0) {
                 return null;
             }
-            String raw = e.attr(attr).strip();
+            String raw = e.attributes().get(attr).strip();
             if (raw.isEmpty() || raw.charAt(0) == '#' || hasSkippedScheme(raw)) {
                 return null;
             }
@@ -185,7 +194,7 @@ public final class LinkExtractor {
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
+            if (c < 0x80 ? c <= ' ' && Character.isWhitespace(c) : Character.isWhitespace(c) || c == '\u00a0') {
                 space = out.length() > 0;
             } else {
                 if (space) {

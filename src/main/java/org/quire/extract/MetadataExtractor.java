@@ -1,11 +1,10 @@
 package org.quire.extract;
 
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,8 +22,18 @@ public final class MetadataExtractor {
 
     /** The metadata of a document. */
     public PageMetadata extract(Document doc) {
-        Gatherer g = new Gatherer();
-        NodeTraversor.traverse(g, doc);
+        Gatherer g = gatherer();
+        DomWalk.walk(doc, g);
+        return metadata(g);
+    }
+
+    /** A visitor that gathers the metadata sources during a walk over a document (see {@link #metadata}). */
+    static Gatherer gatherer() {
+        return new Gatherer();
+    }
+
+    /** The metadata from what a gatherer found, once the walk is over. */
+    static PageMetadata metadata(Gatherer g) {
         JsonLdReader.Facts ld = JsonLdReader.read(g.jsonLd);
         Map<String, String> meta = g.meta;
 
@@ -69,7 +78,7 @@ public final class MetadataExtractor {
     }
 
     /** Collects, in one walk, every element the metadata may come from. */
-    private static final class Gatherer implements NodeVisitor {
+    static final class Gatherer implements DomWalk.Visitor {
         final List<String> jsonLd = new ArrayList<>();
         final Map<String, String> meta = new HashMap<>();
         String title;
@@ -84,9 +93,9 @@ public final class MetadataExtractor {
         String firstTime;
 
         @Override
-        public void head(Node node, int depth) {
+        public int head(Node node, int depth) {
             if (!(node instanceof Element e)) {
-                return;
+                return DomWalk.CONTINUE;
             }
             switch (e.normalName()) {
                 case "html" -> {
@@ -135,12 +144,13 @@ public final class MetadataExtractor {
                 }
             }
             if (e.attributesSize() == 0) {
-                return;
+                return DomWalk.CONTINUE;
             }
-            if (relAuthor == null && e.attr("rel").equalsIgnoreCase("author")) {
+            Attributes attrs = e.attributes();
+            if (relAuthor == null && attrs.get("rel").equalsIgnoreCase("author")) {
                 relAuthor = e.text();
             }
-            String itemprop = e.attr("itemprop");
+            String itemprop = attrs.get("itemprop");
             if (!itemprop.isEmpty()) {
                 if (itempropAuthor == null && itemprop.equalsIgnoreCase("author")) {
                     Element name = e.selectFirst("[itemprop=name]");
@@ -151,8 +161,8 @@ public final class MetadataExtractor {
                 }
             }
             if (classAuthor == null) {
-                String cls = e.className();
-                if (!cls.isEmpty()) {
+                String cls = attrs.get("class");
+                if (containsIgnoreCase(cls, "author")) {
                     String lc = cls.toLowerCase(Locale.ROOT);
                     if (lc.contains("author") && !lc.contains("bio") && !lc.contains("avatar") && !lc.contains("box")) {
                         String t = e.text();
@@ -162,6 +172,7 @@ public final class MetadataExtractor {
                     }
                 }
             }
+            return DomWalk.CONTINUE;
         }
 
         @Override
@@ -184,6 +195,19 @@ public final class MetadataExtractor {
                 meta.putIfAbsent("http-equiv:" + eq.toLowerCase(Locale.ROOT).strip(), value);
             }
         }
+    }
+
+    /** Whether {@code s} contains the lower-case ASCII word {@code lower}, ignoring case, without allocating. */
+    static boolean containsIgnoreCase(String s, String lower) {
+        int n = lower.length();
+        char first = lower.charAt(0);
+        for (int i = 0; i + n <= s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c == first || Character.toLowerCase(c) == first) && s.regionMatches(true, i, lower, 0, n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String markupAuthor(Gatherer g) {

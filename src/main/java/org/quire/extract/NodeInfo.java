@@ -3,11 +3,17 @@ package org.quire.extract;
 import org.jsoup.nodes.Element;
 
 /**
- * What the extractor knows about one element, filled in by single passes over the document: text and link-text
+ * What the extractor knows about one element, filled in by two passes over the document: text and link-text
  * sizes of its subtree (counted bottom-up once, never recomputed), its range of text blocks, its content score.
  */
 final class NodeInfo {
     final Element element;
+    /** The info of the parent element; null for the root of the analysis. */
+    final NodeInfo parent;
+    /** Position in document order among the analysed elements (the root is 0). */
+    final int ordinal;
+    /** Ordinal of the last element of the subtree (this one's when it has no element children). */
+    int lastOrdinal;
     /** Non-whitespace characters of text in the subtree. */
     int chars;
     /** Non-whitespace characters of text inside links in the subtree. */
@@ -40,8 +46,11 @@ final class NodeInfo {
     /** Score adjusted for tag, class and link density; NaN until computed. */
     double finalScore = Double.NaN;
 
-    NodeInfo(Element element) {
+    NodeInfo(Element element, NodeInfo parent, int ordinal) {
         this.element = element;
+        this.parent = parent;
+        this.ordinal = ordinal;
+        this.lastOrdinal = ordinal;
     }
 
     double linkDensity() {
