@@ -5,9 +5,9 @@ package org.quire.seeds;
  * can skip crawler-commons' normaliser (the largest quire cost per discovered link) for the common case. The test is
  * deliberately narrow: a URL passes only when it is {@code http://} or {@code https://} (lower case), a host of
  * lower-case letters, digits, dots and hyphens that {@link java.net.URI} accepts as a host name or dotted-quad IPv4
- * address, no user info, no port, no query, no fragment, and a path that starts with {@code /} and holds only
+ * address, no user info, no port or a non-default one, no query, and a path that starts with {@code /} and holds only
  * unreserved characters ({@code A-Z a-z 0-9 - . _ ~}) and slashes, with no {@code //}, {@code /.} or {@code ./}.
- * Anything else goes the slow way; a test checks that every URL passing here is left unchanged by the normaliser.
+ * A fragment is dropped first, as the normaliser does. Anything else goes the slow way; a test checks that every URL passing here is left unchanged by the normaliser.
  */
 final class NormalFormUrls {
 
@@ -28,10 +28,52 @@ final class NormalFormUrls {
             return false;
         }
         int slash = url.indexOf('/', start);
-        if (slash < 0 || !isPlainHost(url, start, slash)) {
+        if (slash < 0) {
             return false;
         }
-        return isPlainPath(url, slash);
+        int colon = url.lastIndexOf(':', slash);
+        int hostEnd = slash;
+        if (colon >= start) {
+            if (!isPlainPort(url, colon + 1, slash, start == 7 ? 80 : 443)) {
+                return false;
+            }
+            hostEnd = colon;
+        }
+        return isPlainHost(url, start, hostEnd) && isPlainPath(url, slash, url.length());
+    }
+
+    /**
+     * The normal form of {@code url} when it is a normal-form URL followed by a fragment (which normalising
+     * drops) or none, else null.
+     */
+    static String withoutFragment(String url) {
+        int hash = url.indexOf('#');
+        if (hash < 0) {
+            return isNormal(url) ? url : null;
+        }
+        for (int i = hash + 1; i < url.length(); i++) {
+            if (Character.isWhitespace(url.charAt(i))) {
+                return null;
+            }
+        }
+        String base = url.substring(0, hash);
+        return isNormal(base) ? base : null;
+    }
+
+    /** A port number 1-65535 without leading zeros that is not the scheme's default port. */
+    private static boolean isPlainPort(String s, int from, int to, int defaultPort) {
+        int n = to - from;
+        if (n == 0 || n > 5 || s.charAt(from) == '0') {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        int port = Integer.parseInt(s, from, to, 10);
+        return port <= 65535 && port != defaultPort;
     }
 
     private static boolean isPlainHost(String s, int from, int to) {
@@ -90,9 +132,9 @@ final class NormalFormUrls {
         return octets == 4;
     }
 
-    private static boolean isPlainPath(String s, int from) {
+    private static boolean isPlainPath(String s, int from, int to) {
         char previous = 0;
-        for (int i = from; i < s.length(); i++) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c == '/') {
                 if (previous == '/' || previous == '.') {

@@ -25,8 +25,9 @@ public final class SeedUrls {
         if (text == null) {
             return Optional.empty();
         }
-        if (NormalFormUrls.isNormal(text)) {
-            return Optional.of(text);
+        String quick = NormalFormUrls.withoutFragment(text);
+        if (quick != null) {
+            return Optional.of(quick);
         }
         return normaliseFully(text);
     }
