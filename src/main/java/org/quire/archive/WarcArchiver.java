@@ -2,14 +2,12 @@ package org.quire.archive;
 
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
-import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcTruncationReason;
-import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
 import org.quire.fetch.FetchResult;
 
@@ -47,7 +45,7 @@ public final class WarcArchiver implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
 
     private int nextSerial;
-    private WarcWriter writer;
+    private FastGzipWarcWriter writer;
     private FileChannel channel;
     private String currentName;
     private URI currentWarcinfoId;
@@ -87,6 +85,14 @@ public final class WarcArchiver implements AutoCloseable {
      *         failures go to crawl.log only)
      */
     public RecordLocation archive(FetchResult r) throws IOException {
+        return r.status() <= 0 ? null : archive(r, Sha1.of(r.body()));
+    }
+
+    /**
+     * {@link #archive(FetchResult)} for a caller that has already computed the SHA-1 payload digest of
+     * {@code r.body()} (it is not computed twice).
+     */
+    public RecordLocation archive(FetchResult r, WarcDigest payloadDigest) throws IOException {
         if (r.status() <= 0) {
             return null;
         }
@@ -95,7 +101,6 @@ public final class WarcArchiver implements AutoCloseable {
         UUID responseId = UUID.randomUUID();
         byte[] requestBlock = HttpBlocks.request(r);
         byte[] responseBlock = HttpBlocks.response(r);
-        WarcDigest payloadDigest = Sha1.of(r.body());
 
         lock.lock();
         try {
@@ -328,7 +333,7 @@ public final class WarcArchiver implements AutoCloseable {
                 throw new IOException("cannot create WARC file " + openPath + ": " + e.getMessage(), e);
             }
             currentName = name;
-            writer = new WarcWriter(channel, WarcCompression.GZIP);
+            writer = new FastGzipWarcWriter(channel);
             Warcinfo warcinfo = new Warcinfo.Builder()
                     .version(MessageVersion.WARC_1_1)
                     .date(warcDate(Instant.now()))

@@ -2,11 +2,10 @@ package org.quire.output;
 
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
-import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcConversion;
 import org.netpreserve.jwarc.WarcDigest;
-import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
+import org.quire.archive.FastGzipWarcWriter;
 import org.quire.archive.WarcFileNames;
 import org.quire.archive.WarcinfoFields;
 
@@ -51,7 +50,7 @@ public final class WetWriter implements AutoCloseable {
 
     private int nextSerial;
     private FileChannel channel;
-    private WarcWriter writer;
+    private FastGzipWarcWriter writer;
     private String currentName;
     private URI currentWarcinfoId;
     private boolean closed;
@@ -162,7 +161,7 @@ public final class WetWriter implements AutoCloseable {
                 throw new IOException("cannot create WET file " + openPath + ": " + e.getMessage(), e);
             }
             currentName = name;
-            writer = new WarcWriter(channel, WarcCompression.GZIP);
+            writer = new FastGzipWarcWriter(channel);
             byte[] fields = new Warcinfo.Builder().fields(info.asFields()).build().body().stream().readAllBytes();
             Warcinfo warcinfo = new Warcinfo.Builder()
                     .version(MessageVersion.WARC_1_1)

@@ -86,7 +86,8 @@ public final class CaptureArchiver {
         if (!page) {
             return new Capture(warc.archive(r), null, null);
         }
-        String digest = sha1(r.body());
+        WarcDigest payloadDigest = sha1Digest(r.body());
+        String digest = payloadDigest.toString();
         ChangeMark change = prior.isEmpty() ? ChangeMark.NEW
                 : digest.equals(prior.get().payloadDigest()) ? ChangeMark.UNCHANGED : ChangeMark.CHANGED;
         boolean dedupable = r.status() == 200 && r.truncated() == null && r.body().length > 0;
@@ -98,7 +99,7 @@ public final class CaptureArchiver {
             loc = warc.archiveRevisit(r, RevisitProfile.IDENTICAL_PAYLOAD_DIGEST, original.recordId(),
                     URI.create(original.targetUri()), original.date());
         } else {
-            loc = warc.archive(r);
+            loc = warc.archive(r, payloadDigest);
             original = new StoredRecord(r.url().toString(), jobDirName + "/warc/" + loc.warcFile(), loc.offset(),
                     loc.recordId(), r.fetchedAt());
             if (dedupable) {
@@ -151,8 +152,12 @@ public final class CaptureArchiver {
 
     /** The payload digest as WarcArchiver writes it ({@code sha1:} + base32). */
     static String sha1(byte[] body) {
+        return sha1Digest(body).toString();
+    }
+
+    private static WarcDigest sha1Digest(byte[] body) {
         try {
-            return new WarcDigest("sha1", MessageDigest.getInstance("SHA-1").digest(body)).toString();
+            return new WarcDigest("sha1", MessageDigest.getInstance("SHA-1").digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is not available", e);
         }

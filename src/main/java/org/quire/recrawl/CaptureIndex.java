@@ -36,9 +36,21 @@ public final class CaptureIndex implements AutoCloseable {
     private final Path file;
     private final Connection db;
 
+    /** Prepared once, on first use, and reused (preparing costs more than running these one-row statements). */
+    private final PreparedStatement[] statements = new PreparedStatement[4];
+
     private CaptureIndex(Path file, Connection db) {
         this.file = file;
         this.db = db;
+    }
+
+    private PreparedStatement statement(int slot, String sql) throws SQLException {
+        PreparedStatement ps = statements[slot];
+        if (ps == null) {
+            ps = db.prepareStatement(sql);
+            statements[slot] = ps;
+        }
+        return ps;
     }
 
     /** Opens (creating if needed) the index at {@code file}. */
@@ -75,9 +87,10 @@ public final class CaptureIndex implements AutoCloseable {
 
     /** The last capture of {@code url}, if any run captured it. */
     public synchronized Optional<PriorCapture> last(String url) throws IOException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT url, status, etag, last_modified, payload_digest,"
+        try {
+            PreparedStatement ps = statement(0, "SELECT url, status, etag, last_modified, payload_digest,"
                 + " fetched_at, depth, via, orig_uri, orig_warc, orig_offset, orig_record_id, orig_date"
-                + " FROM captures WHERE url = ?")) {
+                + " FROM captures WHERE url = ?");
             ps.setString(1, url);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(capture(rs)) : Optional.empty();
@@ -89,8 +102,9 @@ public final class CaptureIndex implements AutoCloseable {
 
     /** The first full record whose payload has digest {@code digest}, if any. */
     public synchronized Optional<StoredRecord> firstWithDigest(String digest) throws IOException {
-        try (PreparedStatement ps = db.prepareStatement(
-                "SELECT uri, warc, offset, record_id, date FROM digests WHERE digest = ?")) {
+        try {
+            PreparedStatement ps = statement(1,
+                "SELECT uri, warc, offset, record_id, date FROM digests WHERE digest = ?");
             ps.setString(1, digest);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new StoredRecord(rs.getString(1), rs.getString(2), rs.getLong(3),
@@ -103,8 +117,9 @@ public final class CaptureIndex implements AutoCloseable {
 
     /** Records {@code record} as the first full record with payload {@code digest}, unless one is known. */
     public synchronized void addDigest(String digest, StoredRecord record) throws IOException {
-        try (PreparedStatement ps = db.prepareStatement("INSERT OR IGNORE INTO digests"
-                + " (digest, uri, warc, offset, record_id, date) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try {
+            PreparedStatement ps = statement(2, "INSERT OR IGNORE INTO digests"
+                + " (digest, uri, warc, offset, record_id, date) VALUES (?, ?, ?, ?, ?, ?)");
             ps.setString(1, digest);
             ps.setString(2, record.targetUri());
             ps.setString(3, record.warcPath());
@@ -119,9 +134,10 @@ public final class CaptureIndex implements AutoCloseable {
 
     /** Makes {@code capture} the last capture of its URL. */
     public synchronized void put(PriorCapture capture) throws IOException {
-        try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO captures (url, status, etag,"
+        try {
+            PreparedStatement ps = statement(3, "INSERT OR REPLACE INTO captures (url, status, etag,"
                 + " last_modified, payload_digest, fetched_at, depth, via, orig_uri, orig_warc, orig_offset,"
-                + " orig_record_id, orig_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " orig_record_id, orig_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             StoredRecord o = capture.original();
             ps.setString(1, capture.url());
             ps.setInt(2, capture.status());
@@ -179,6 +195,11 @@ public final class CaptureIndex implements AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         try {
+            for (PreparedStatement ps : statements) {
+                if (ps != null) {
+                    ps.close();
+                }
+            }
             db.close();
         } catch (SQLException e) {
             throw failure("close", e);

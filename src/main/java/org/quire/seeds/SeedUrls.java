@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Checks and normalises seed URLs: only absolute {@code http} and {@code https} URLs with a host are seeds; they
  * are normalised with crawler-commons' {@link BasicURLNormalizer} (lower-case scheme and host, default port and
- * fragment dropped, dot segments resolved, percent-encoding tidied, IDN hosts to punycode).
+ * fragment dropped, dot segments resolved, percent-encoding tidied, IDN hosts to punycode). URLs already in that
+ * form (the usual case for links a crawl discovers) are recognised by a quick scan and returned as they are.
  */
 public final class SeedUrls {
 
@@ -21,6 +22,18 @@ public final class SeedUrls {
 
     /** The normalised form of {@code text}, or empty when it is not an absolute http(s) URL. */
     public static Optional<String> normalise(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String quick = NormalFormUrls.withoutFragment(text);
+        if (quick != null) {
+            return Optional.of(quick);
+        }
+        return normaliseFully(text);
+    }
+
+    /** {@link #normalise} without the quick check for URLs already in normal form (tests compare the two). */
+    static Optional<String> normaliseFully(String text) {
         if (text == null) {
             return Optional.empty();
         }
