@@ -97,7 +97,7 @@ public final class CrawlBench {
                 RunFigures q = crawlOnce(web, dir.resolve("quire-" + r), seeds, modeSets);
                 quire.add(q);
                 print("quire #" + r, q);
-                ok &= q.exitCode() == 0;
+                ok &= q.exitCode() == 0 && q.pages() > 0; // a crawl that fetched nothing is a failed run, not a slow one
                 if (withWget) {
                     RunFigures w = wgetOnce(web, dir.resolve("wget-" + r), seeds);
                     wget.add(w);
@@ -145,9 +145,9 @@ public final class CrawlBench {
         ChildProcessMeter.Measured m = ChildProcessMeter.run(cmd, dir, dir.resolve("crawl-output.txt"));
         GcLogPeak.Heap heap = GcLogPeak.read(gcLog);
         long lines = countLines(dir.resolve("archive"), "pages.jsonl");
-        if (m.exitCode() != 0) {
-            out.println("   quire crawl exited " + m.exitCode() + "; see " + dir.resolve("crawl-output.txt")
-                    + (o.keep() ? "" : " (use --keep to keep it)"));
+        if (m.exitCode() != 0 || web.pagesServed() == 0) {
+            out.println("   quire crawl " + (m.exitCode() != 0 ? "exited " + m.exitCode() : "fetched no page")
+                    + "; see " + dir.resolve("crawl-output.txt") + (o.keep() ? "" : " (use --keep to keep it)"));
         }
         return new RunFigures("quire", m.exitCode(), m.wallSeconds(), web.pagesServed(), web.bytesServed(),
                 m.cpuSeconds(), m.peakRssBytes(), heap.peakUsedBytes(), heap.maxLiveBytes(),
