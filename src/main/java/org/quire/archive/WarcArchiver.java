@@ -8,22 +8,15 @@ import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcTruncationReason;
-import org.netpreserve.jwarc.Warcinfo;
 import org.quire.fetch.FetchResult;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -38,20 +31,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class WarcArchiver implements AutoCloseable {
 
-    private final Path warcDir;
-    private final WarcFileNames names;
-    private final long maxFileSize;
-    private final WarcinfoFields info;
+    private final WarcFileSeries files;
     private final ReentrantLock lock = new ReentrantLock();
-
-    private int nextSerial;
-    private FastGzipWarcWriter writer;
-    private FileChannel channel;
-    private String currentName;
-    private URI currentWarcinfoId;
-    private final List<Path> closedFiles = new ArrayList<>();
-    private long bytesInClosedFiles;
-    private boolean closed;
 
     /**
      * @param warcDir      where the files go; created if missing
@@ -64,17 +45,11 @@ public final class WarcArchiver implements AutoCloseable {
      */
     public WarcArchiver(Path warcDir, String crawlName, Instant jobTimestamp, long maxFileSize, WarcinfoFields info)
             throws IOException {
-        this.warcDir = warcDir.toAbsolutePath().normalize();
-        this.names = new WarcFileNames(crawlName, jobTimestamp, info.hostname());
-        this.maxFileSize = maxFileSize;
-        this.info = info;
-        try {
-            Files.createDirectories(this.warcDir);
-        } catch (IOException e) {
-            throw new IOException("cannot create the WARC directory " + this.warcDir + ": " + e, e);
-        }
-        if (!Files.isDirectory(this.warcDir) || !Files.isWritable(this.warcDir)) {
-            throw new IOException("the WARC directory is not a writable directory: " + this.warcDir);
+        WarcFileNames names = new WarcFileNames(crawlName, jobTimestamp, info.hostname());
+        this.files = new WarcFileSeries(warcDir, names::name, maxFileSize, info, "WARC");
+        Path dir = warcDir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            throw new IOException("the WARC directory is not a writable directory: " + dir);
         }
     }
 
@@ -104,12 +79,12 @@ public final class WarcArchiver implements AutoCloseable {
 
         lock.lock();
         try {
-            ensureOpen();
+            FastGzipWarcWriter writer = files.writer();
             WarcResponse.Builder rb = new WarcResponse.Builder(target)
                     .version(MessageVersion.WARC_1_1)
                     .recordId(responseId)
                     .date(date)
-                    .warcinfoId(currentWarcinfoId)
+                    .warcinfoId(files.warcinfoId())
                     .blockDigest(Sha1.of(responseBlock))
                     .payloadDigest(payloadDigest)
                     .body(MediaType.HTTP_RESPONSE, responseBlock);
@@ -125,8 +100,8 @@ public final class WarcArchiver implements AutoCloseable {
             writer.write(response);
             long length = writer.position() - offset;
 
-            writeRequest(r, requestBlock, date, responseId);
-            return new RecordLocation(currentName, offset, "<" + urn(responseId) + ">", payloadDigest.toString(),
+            writeRequest(writer, r, requestBlock, date, responseId);
+            return new RecordLocation(files.currentName(), offset, "<" + urn(responseId) + ">", payloadDigest.toString(),
                     length);
         } finally {
             lock.unlock();
@@ -156,12 +131,12 @@ public final class WarcArchiver implements AutoCloseable {
         WarcDigest payloadDigest = profile == RevisitProfile.IDENTICAL_PAYLOAD_DIGEST ? Sha1.of(r.body()) : null;
         lock.lock();
         try {
-            ensureOpen();
+            FastGzipWarcWriter writer = files.writer();
             WarcRevisit.Builder vb = new WarcRevisit.Builder(r.url(), profile.uri())
                     .version(MessageVersion.WARC_1_1)
                     .recordId(revisitId)
                     .date(date)
-                    .warcinfoId(currentWarcinfoId)
+                    .warcinfoId(files.warcinfoId())
                     .blockDigest(Sha1.of(head))
                     .body(MediaType.HTTP_RESPONSE, head);
             if (payloadDigest != null) {
@@ -182,8 +157,8 @@ public final class WarcArchiver implements AutoCloseable {
             long offset = writer.position();
             writer.write(vb.build());
             long length = writer.position() - offset;
-            writeRequest(r, requestBlock, date, revisitId);
-            return new RecordLocation(currentName, offset, "<" + urn(revisitId) + ">",
+            writeRequest(writer, r, requestBlock, date, revisitId);
+            return new RecordLocation(files.currentName(), offset, "<" + urn(revisitId) + ">",
                     payloadDigest == null ? null : payloadDigest.toString(), length);
         } finally {
             lock.unlock();
@@ -191,7 +166,8 @@ public final class WarcArchiver implements AutoCloseable {
     }
 
     /** The request record of a capture, concurrent to its response or revisit record (caller holds the lock). */
-    private void writeRequest(FetchResult r, byte[] requestBlock, Instant date, UUID concurrentTo)
+    private void writeRequest(FastGzipWarcWriter writer, FetchResult r, byte[] requestBlock, Instant date,
+                              UUID concurrentTo)
             throws IOException {
         if (requestBlock == null) {
             return;
@@ -199,7 +175,7 @@ public final class WarcArchiver implements AutoCloseable {
         WarcRequest.Builder qb = new WarcRequest.Builder(r.url())
                 .version(MessageVersion.WARC_1_1)
                 .date(date)
-                .warcinfoId(currentWarcinfoId)
+                .warcinfoId(files.warcinfoId())
                 .concurrentTo(urn(concurrentTo))
                 .blockDigest(Sha1.of(requestBlock))
                 .body(MediaType.HTTP_REQUEST, requestBlock);
@@ -228,12 +204,12 @@ public final class WarcArchiver implements AutoCloseable {
         byte[] block = fields.toString().getBytes(StandardCharsets.UTF_8);
         lock.lock();
         try {
-            ensureOpen();
+            FastGzipWarcWriter writer = files.sameFileWriter();
             WarcMetadata.Builder mb = new WarcMetadata.Builder()
                     .version(MessageVersion.WARC_1_1)
                     .targetURI(target)
                     .date(warcDate(Instant.now()))
-                    .warcinfoId(currentWarcinfoId)
+                    .warcinfoId(files.warcinfoId())
                     .blockDigest(Sha1.of(block))
                     .body(MediaType.WARC_FIELDS, block);
             if (concurrentToRecordId != null && !concurrentToRecordId.isBlank()) {
@@ -249,7 +225,7 @@ public final class WarcArchiver implements AutoCloseable {
     public List<Path> closedFiles() {
         lock.lock();
         try {
-            return List.copyOf(closedFiles);
+            return files.closedFiles();
         } finally {
             lock.unlock();
         }
@@ -259,7 +235,7 @@ public final class WarcArchiver implements AutoCloseable {
     public long bytesWritten() {
         lock.lock();
         try {
-            return bytesInClosedFiles + (writer == null ? 0 : writer.position());
+            return files.bytesWritten();
         } finally {
             lock.unlock();
         }
@@ -270,8 +246,7 @@ public final class WarcArchiver implements AutoCloseable {
     public void close() throws IOException {
         lock.lock();
         try {
-            closeCurrent();
-            closed = true;
+            files.close();
         } finally {
             lock.unlock();
         }
@@ -284,105 +259,10 @@ public final class WarcArchiver implements AutoCloseable {
     public void closeUnfinished() {
         lock.lock();
         try {
-            if (writer != null) {
-                try {
-                    writer.close();
-                } catch (IOException e) {
-                    // the file stays .open; a resume cuts what was not written whole
-                } finally {
-                    writer = null;
-                    channel = null;
-                    currentName = null;
-                    currentWarcinfoId = null;
-                }
-            }
-            closed = true;
+            files.closeUnfinished();
         } finally {
             lock.unlock();
         }
-    }
-
-    // --- file handling (caller holds the lock) ---
-
-    private void ensureOpen() throws IOException {
-        if (closed) {
-            throw new IllegalStateException("the WARC archiver for " + warcDir + " is closed");
-        }
-        if (writer != null && maxFileSize > 0 && writer.position() >= maxFileSize) {
-            closeCurrent();
-        }
-        if (writer == null) {
-            openNext();
-        }
-    }
-
-    private void openNext() throws IOException {
-        while (true) {
-            int serial = nextSerial++;
-            String name = names.name(serial);
-            Path finalPath = warcDir.resolve(name);
-            Path openPath = warcDir.resolve(name + WarcFileNames.OPEN_SUFFIX);
-            if (Files.exists(finalPath)) {
-                continue;
-            }
-            try {
-                channel = FileChannel.open(openPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (FileAlreadyExistsException e) {
-                continue;
-            } catch (IOException e) {
-                throw new IOException("cannot create WARC file " + openPath + ": " + e.getMessage(), e);
-            }
-            currentName = name;
-            writer = new FastGzipWarcWriter(channel);
-            Warcinfo warcinfo = new Warcinfo.Builder()
-                    .version(MessageVersion.WARC_1_1)
-                    .date(warcDate(Instant.now()))
-                    .filename(name)
-                    .fields(info.asFields())
-                    .build();
-            currentWarcinfoId = warcinfo.id();
-            writeWithDigest(warcinfo);
-            return;
-        }
-    }
-
-    /** Warcinfo's block is built by jwarc from its fields; digest what it built and write that. */
-    private void writeWithDigest(Warcinfo warcinfo) throws IOException {
-        byte[] block = warcinfo.body().stream().readAllBytes();
-        Warcinfo withDigest = new Warcinfo.Builder()
-                .version(MessageVersion.WARC_1_1)
-                .recordId(warcinfo.id())
-                .date(warcinfo.date())
-                .filename(currentName)
-                .blockDigest(Sha1.of(block))
-                .body(MediaType.WARC_FIELDS, block)
-                .build();
-        writer.write(withDigest);
-    }
-
-    private void closeCurrent() throws IOException {
-        if (writer == null) {
-            return;
-        }
-        long size = writer.position();
-        try {
-            channel.force(true);
-            writer.close();
-        } finally {
-            writer = null;
-            channel = null;
-        }
-        Path openPath = warcDir.resolve(currentName + WarcFileNames.OPEN_SUFFIX);
-        Path finalPath = warcDir.resolve(currentName);
-        try {
-            Files.move(openPath, finalPath, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(openPath, finalPath);
-        }
-        closedFiles.add(finalPath);
-        bytesInClosedFiles += size;
-        currentName = null;
-        currentWarcinfoId = null;
     }
 
     // --- helpers ---

@@ -4,26 +4,20 @@ import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcConversion;
 import org.netpreserve.jwarc.WarcDigest;
-import org.netpreserve.jwarc.Warcinfo;
 import org.quire.archive.FastGzipWarcWriter;
 import org.quire.archive.WarcFileNames;
+import org.quire.archive.WarcFileSeries;
 import org.quire.archive.WarcinfoFields;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -41,19 +35,9 @@ public final class WetWriter implements AutoCloseable {
     /** File name suffix of WET files. */
     public static final String SUFFIX = ".warc.wet.gz";
 
-    private final Path dir;
     private final WarcFileNames names;
-    private final long maxFileSize;
-    private final WarcinfoFields info;
+    private final WarcFileSeries files;
     private final ReentrantLock lock = new ReentrantLock();
-    private final List<Path> closedFiles = new ArrayList<>();
-
-    private int nextSerial;
-    private FileChannel channel;
-    private FastGzipWarcWriter writer;
-    private String currentName;
-    private URI currentWarcinfoId;
-    private boolean closed;
 
     /**
      * @param dir          where the files go (the job's {@code warc/} folder); created if missing
@@ -64,15 +48,8 @@ public final class WetWriter implements AutoCloseable {
      */
     public WetWriter(Path dir, String crawlName, Instant jobTimestamp, long maxFileSize, WarcinfoFields info)
             throws IOException {
-        this.dir = dir.toAbsolutePath().normalize();
         this.names = new WarcFileNames(crawlName, jobTimestamp, info.hostname());
-        this.maxFileSize = maxFileSize;
-        this.info = info;
-        try {
-            Files.createDirectories(this.dir);
-        } catch (IOException e) {
-            throw new IOException("cannot create the WET directory " + this.dir + ": " + e, e);
-        }
+        this.files = new WarcFileSeries(dir, this::name, maxFileSize, info, "WET");
     }
 
     /** The final file name for a serial number: the WARC name with {@link #SUFFIX}. */
@@ -94,11 +71,11 @@ public final class WetWriter implements AutoCloseable {
         WarcDigest digest = sha1(block);
         lock.lock();
         try {
-            ensureOpen();
+            FastGzipWarcWriter writer = files.writer();
             WarcConversion.Builder b = new WarcConversion.Builder()
                     .version(MessageVersion.WARC_1_1)
                     .date(millis(captureDate))
-                    .warcinfoId(currentWarcinfoId)
+                    .warcinfoId(files.warcinfoId())
                     .blockDigest(digest)
                     .body(MediaType.parse("text/plain; charset=utf-8"), block);
             b.setHeader("WARC-Target-URI", targetUri.toString());
@@ -115,7 +92,7 @@ public final class WetWriter implements AutoCloseable {
     public List<Path> closedFiles() {
         lock.lock();
         try {
-            return List.copyOf(closedFiles);
+            return files.closedFiles();
         } finally {
             lock.unlock();
         }
@@ -126,77 +103,10 @@ public final class WetWriter implements AutoCloseable {
     public void close() throws IOException {
         lock.lock();
         try {
-            closeCurrent();
-            closed = true;
+            files.close();
         } finally {
             lock.unlock();
         }
-    }
-
-    private void ensureOpen() throws IOException {
-        if (closed) {
-            throw new IllegalStateException("the WET writer for " + dir + " is closed");
-        }
-        if (writer != null && maxFileSize > 0 && writer.position() >= maxFileSize) {
-            closeCurrent();
-        }
-        if (writer == null) {
-            openNext();
-        }
-    }
-
-    private void openNext() throws IOException {
-        while (true) {
-            String name = name(nextSerial++);
-            Path finalPath = dir.resolve(name);
-            Path openPath = dir.resolve(name + WarcFileNames.OPEN_SUFFIX);
-            if (Files.exists(finalPath)) {
-                continue;
-            }
-            try {
-                channel = FileChannel.open(openPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (FileAlreadyExistsException e) {
-                continue;
-            } catch (IOException e) {
-                throw new IOException("cannot create WET file " + openPath + ": " + e.getMessage(), e);
-            }
-            currentName = name;
-            writer = new FastGzipWarcWriter(channel);
-            byte[] fields = new Warcinfo.Builder().fields(info.asFields()).build().body().stream().readAllBytes();
-            Warcinfo warcinfo = new Warcinfo.Builder()
-                    .version(MessageVersion.WARC_1_1)
-                    .date(millis(Instant.now()))
-                    .filename(name)
-                    .blockDigest(sha1(fields))
-                    .body(MediaType.WARC_FIELDS, fields)
-                    .build();
-            currentWarcinfoId = warcinfo.id();
-            writer.write(warcinfo);
-            return;
-        }
-    }
-
-    private void closeCurrent() throws IOException {
-        if (writer == null) {
-            return;
-        }
-        try {
-            channel.force(true);
-            writer.close();
-        } finally {
-            writer = null;
-            channel = null;
-        }
-        Path openPath = dir.resolve(currentName + WarcFileNames.OPEN_SUFFIX);
-        Path finalPath = dir.resolve(currentName);
-        try {
-            Files.move(openPath, finalPath, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(openPath, finalPath);
-        }
-        closedFiles.add(finalPath);
-        currentName = null;
-        currentWarcinfoId = null;
     }
 
     private static Instant millis(Instant t) {

@@ -206,6 +206,22 @@ class WarcArchiverTest {
     }
 
     @Test
+    void aPagesOutlinksStayInTheFileOfItsResponseEvenPastTheSizeLimit() throws IOException {
+        byte[] body = new byte[4_000];
+        new Random(3).nextBytes(body); // the response alone passes the 1 000-byte limit
+        RecordLocation loc;
+        try (WarcArchiver a = archiver(1_000)) {
+            loc = a.archive(FetchResults.ok("http://127.0.0.1/page", "text/html", body, List.of(), null));
+            a.archiveMetadata(URI.create("http://127.0.0.1/page"), loc.recordId(), List.of("http://127.0.0.1/next"));
+            a.archive(FetchResults.ok("http://127.0.0.1/next", "text/html", body, List.of(), null));
+        }
+        List<WarcRecord> first = readVerified(tmp.resolve("warc").resolve(loc.warcFile()));
+        assertEquals(List.of("warcinfo", "response", "request", "metadata"),
+                first.stream().map(WarcRecord::type).toList(), "the next capture begins a new file");
+        assertEquals(2, warcFiles().size());
+    }
+
+    @Test
     void truncatedCaptureCarriesWarcTruncated() throws IOException {
         FetchResult r = FetchResults.ok("http://127.0.0.1/big", "application/octet-stream", new byte[100],
                 List.of(new HttpHeader("Content-Length", "100000")), "length");
