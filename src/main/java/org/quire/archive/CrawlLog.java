@@ -1,11 +1,8 @@
 package org.quire.archive;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -24,47 +21,25 @@ public final class CrawlLog implements AutoCloseable {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private final Path file;
-    private final BufferedWriter out;
-    private boolean closed;
+    private final LineAppender lines;
 
     /** Opens (appending to) the log file, creating its directory if needed. */
     public CrawlLog(Path file) throws IOException {
-        this.file = file;
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new IOException("cannot open the crawl log " + file.toAbsolutePath() + ": " + e.getMessage(), e);
-        }
+        this.lines = new LineAppender(file, "the crawl log");
     }
 
     /** Appends the entry's line. */
-    public synchronized void log(CrawlLogEntry e) throws IOException {
-        if (closed) {
-            throw new IllegalStateException("crawl log " + file + " is closed");
-        }
-        out.write(format(e));
-        out.write('\n');
-        out.flush();
+    public void log(CrawlLogEntry e) throws IOException {
+        lines.append(format(e));
     }
 
-    public synchronized void flush() throws IOException {
-        if (!closed) {
-            out.flush();
-        }
+    public void flush() throws IOException {
+        lines.flush();
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        if (!closed) {
-            closed = true;
-            out.close();
-        }
+    public void close() throws IOException {
+        lines.close();
     }
 
     /** The line for an entry, without the newline. */

@@ -1,0 +1,63 @@
+package org.quire.archive;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Appends whole lines to a UTF-8 text file (crawl.log, pages.jsonl), each handed to the operating system before
+ * {@link #append} returns, so a killed process loses no line it was told about (a resume cuts a torn last line).
+ * Thread-safe.
+ */
+public final class LineAppender implements AutoCloseable {
+
+    private final Path file;
+    private final BufferedWriter out;
+    private boolean closed;
+
+    /**
+     * Opens (appending to) {@code file}, creating its directory if needed.
+     *
+     * @param what what the file is, for the message when it cannot be opened ("the crawl log")
+     */
+    public LineAppender(Path file, String what) throws IOException {
+        this.file = file;
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new IOException("cannot open " + what + " " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends {@code line} (which must not contain a newline) and a newline. */
+    public synchronized void append(String line) throws IOException {
+        if (closed) {
+            throw new IllegalStateException(file + " is closed");
+        }
+        out.write(line);
+        out.write('\n');
+        out.flush();
+    }
+
+    public synchronized void flush() throws IOException {
+        if (!closed) {
+            out.flush();
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (!closed) {
+            closed = true;
+            out.close();
+        }
+    }
+}
