@@ -46,6 +46,15 @@ final class ClassHints {
             "type-", "postid-", "post-format-", "topic-", "has-", "with-", "no-", "is-", "elementor-", "page-id-",
             "single-", "template-", "parent-", "wp-embed", "cb-sidebar", "td-", "tdb-", "tdi", "vc_", "et_pb_",
             "fl-", "jet-", "js-", "l-", "u-", "o-"};
+    /** Which ASCII characters start one of {@link #IGNORED_PREFIXES} (most class names skip the prefix loop). */
+    private static final boolean[] IGNORED_FIRST = new boolean[128];
+
+    static {
+        for (String prefix : IGNORED_PREFIXES) {
+            IGNORED_FIRST[prefix.charAt(0)] = true;
+        }
+    }
+
     private static final Set<String> TAG_NEGATIVE = Set.of("nav", "aside", "footer", "menu", "form", "dialog");
     private static final Set<String> ROLE_NEGATIVE = Set.of("navigation", "complementary", "contentinfo", "search",
             "menu", "menubar", "dialog", "alertdialog", "banner");
@@ -118,7 +127,9 @@ final class ClassHints {
                 end = n;
             }
             boolean ignored = false;
-            for (String prefix : IGNORED_PREFIXES) {
+            char first = start < end ? lower.charAt(start) : 0;
+            for (int p = 0; first < 128 && IGNORED_FIRST[first] && p < IGNORED_PREFIXES.length; p++) {
+                String prefix = IGNORED_PREFIXES[p];
                 if (end - start >= prefix.length() && lower.startsWith(prefix, start)) {
                     ignored = true;
                     break;
