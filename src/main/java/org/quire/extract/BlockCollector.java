@@ -198,6 +198,8 @@ final class BlockCollector {
         final List<Block> blocks = new ArrayList<>();
         final List<NodeInfo> candidates = new ArrayList<>();
         final StringBuilder buf = new StringBuilder();
+        /** The characters of the text node being appended. */
+        char[] scratch = new char[256];
         int bufChars;
         int bufLinkChars;
         int commas;
@@ -389,9 +391,14 @@ final class BlockCollector {
             }
             boolean first = true;
             int n = s.length();
+            if (scratch.length < n) {
+                scratch = new char[Math.max(n, scratch.length * 2)];
+            }
+            char[] cs = scratch;
+            s.getChars(0, n, cs, 0);
             int i = 0;
             while (i < n) {
-                char c = s.charAt(i);
+                char c = cs[i];
                 if (!visible(c)) {
                     if (!invisible(c)) {
                         pendingSpace = true; // whitespace; soft hyphens and zero-width characters just vanish
@@ -420,8 +427,8 @@ final class BlockCollector {
                         commas++;
                     }
                     i++;
-                } while (i < n && visible(c = s.charAt(i)));
-                buf.append(s, start, i);
+                } while (i < n && visible(c = cs[i]));
+                buf.append(cs, start, i - start);
                 bufChars += i - start;
                 if (inLink) {
                     bufLinkChars += i - start;
