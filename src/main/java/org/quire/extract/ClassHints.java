@@ -239,7 +239,10 @@ final class ClassHints {
         if (TAG_NEGATIVE.contains(tag)) {
             return true;
         }
-        String role = e.attr("role");
+        if (e.attributesSize() == 0) {
+            return false;
+        }
+        String role = e.attributes().get("role"); // the parser lower-cases attribute names
         return !role.isEmpty() && ROLE_NEGATIVE.contains(role.toLowerCase(Locale.ROOT));
     }
 }
