@@ -56,8 +56,23 @@ final class BlockCollector {
     }
 
     static Analysis analyze(Element root) {
-        List<NodeInfo> infos = new ArrayList<>();
-        DomWalk.walk(root, new SizePass(infos));
+        SizePass sizes = new SizePass(null);
+        DomWalk.walk(root, sizes);
+        return analyze(root, sizes);
+    }
+
+    /**
+     * A size pass that can ride along on a walk over the whole document (see {@link HtmlExtractor}): it counts only
+     * inside {@code root} and removes what is never visible text only when the walk leaves it, so the other visitors
+     * of that walk still see every node. Hand it to {@link #analyze(Element, SizePass)} after the walk.
+     */
+    static SizePass sizePassWithin(Element root) {
+        return new SizePass(root);
+    }
+
+    /** The analysis of {@code root} with the sizes already counted by {@code sizes} (which also cleaned it). */
+    static Analysis analyze(Element root, SizePass sizes) {
+        List<NodeInfo> infos = sizes.infos;
         int pageChars = infos.isEmpty() ? 0 : infos.get(0).chars;
         BlockPass pass = new BlockPass(infos, pageChars);
         DomWalk.walk(root, pass);
@@ -67,26 +82,51 @@ final class BlockCollector {
 
     /**
      * Removes what is never visible text (see {@link DomCleaner}) and, bottom-up in the same walk, counts text
-     * sizes, link text sizes, block descendants and h1 presence.
+     * sizes, link text sizes, block descendants and h1 presence. Either the walk's own root is analysed and removals
+     * happen on entering a node, or (deferred mode) only a given root inside a larger walk is analysed and removals
+     * happen on leaving a node.
      */
-    private static final class SizePass implements DomWalk.Visitor {
-        final List<NodeInfo> infos;
+    static final class SizePass implements DomWalk.Visitor {
+        final List<NodeInfo> infos = new ArrayList<>();
         /** Info of the innermost open element. */
         NodeInfo open;
+        /** In deferred mode, the element counted (null: the walk's root, removals in head). */
+        private final Element root;
+        /** Deferred mode: whether the walk is inside {@link #root}. */
+        private boolean inside;
+        /** Deferred mode: the never-visible node being walked through, removed in its tail. */
+        private Node doomed;
 
-        SizePass(List<NodeInfo> infos) {
-            this.infos = infos;
+        SizePass(Element root) {
+            this.root = root;
         }
 
         @Override
         public int head(Node node, int depth) {
+            if (root != null) {
+                if (doomed != null) {
+                    return DomWalk.CONTINUE;
+                }
+                if (!inside) {
+                    if (node != root || DomCleaner.remove(node)) {
+                        return DomWalk.CONTINUE; // (a never-visible root is not removed, as in a walk of it)
+                    }
+                    inside = true;
+                    depth = 0;
+                } else if (DomCleaner.remove(node)) {
+                    doomed = node;
+                    return DomWalk.CONTINUE;
+                } else {
+                    depth = open == null ? 0 : open.depth + 1;
+                }
+            }
             if (node instanceof TextNode t) {
                 if (open != null) {
                     open.chars += nonWhitespace(t.getWholeText());
                 }
                 return DomWalk.CONTINUE;
             }
-            if (DomCleaner.remove(node)) {
+            if (root == null && DomCleaner.remove(node)) {
                 return DomWalk.REMOVE;
             }
             if (node instanceof Element e) {
@@ -100,6 +140,21 @@ final class BlockCollector {
 
         @Override
         public void tail(Node node, int depth) {
+            if (root != null) {
+                if (!inside) {
+                    return;
+                }
+                if (doomed != null) {
+                    if (node == doomed) {
+                        doomed = null;
+                        node.remove();
+                    }
+                    return;
+                }
+                if (node == root) {
+                    inside = false;
+                }
+            }
             if (!(node instanceof Element e)) {
                 return;
             }
@@ -126,8 +181,8 @@ final class BlockCollector {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 0x80 ? c > ' ' : c != '\u00a0' && !Character.isWhitespace(c)) {
-                n++;
+            if (c < 0x80 ? c > ' ' : c != '\u00a0' && (c < 0x1680 || !Character.isWhitespace(c))) {
+                n++; // (no Unicode whitespace below U+1680 except U+00A0)
             }
         }
         return n;
@@ -143,6 +198,8 @@ final class BlockCollector {
         final List<Block> blocks = new ArrayList<>();
         final List<NodeInfo> candidates = new ArrayList<>();
         final StringBuilder buf = new StringBuilder();
+        /** The characters of the text node being appended. */
+        char[] scratch = new char[256];
         int bufChars;
         int bufLinkChars;
         int commas;
@@ -322,7 +379,7 @@ final class BlockCollector {
                     if (c == '\r') {
                         continue;
                     }
-                    if (c < 0x80 ? c > ' ' : !Character.isWhitespace(c)) {
+                    if (c < 0x80 ? c > ' ' : c < 0x1680 || !Character.isWhitespace(c)) {
                         bufChars++;
                         if (inLink) {
                             bufLinkChars++;
@@ -333,17 +390,20 @@ final class BlockCollector {
                 return;
             }
             boolean first = true;
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c < 0x80) {
-                    if (c <= ' ') {
-                        pendingSpace = true;
-                        continue;
+            int n = s.length();
+            if (scratch.length < n) {
+                scratch = new char[Math.max(n, scratch.length * 2)];
+            }
+            char[] cs = scratch;
+            s.getChars(0, n, cs, 0);
+            int i = 0;
+            while (i < n) {
+                char c = cs[i];
+                if (!visible(c)) {
+                    if (!invisible(c)) {
+                        pendingSpace = true; // whitespace; soft hyphens and zero-width characters just vanish
                     }
-                } else if (c == '\u00ad' || c == '\u200b' || c == '\ufeff' || c == '\u2060') {
-                    continue; // soft hyphens and zero-width characters are invisible in running text
-                } else if (c == '\u00a0' || Character.isWhitespace(c)) {
-                    pendingSpace = true;
+                    i++;
                     continue;
                 }
                 if (first) {
@@ -354,24 +414,42 @@ final class BlockCollector {
                     }
                 }
                 if (pendingSpace) {
-                    int n = buf.length();
-                    if (n > 0 && buf.charAt(n - 1) != '\n' && buf.charAt(n - 1) != ' ') {
+                    int len = buf.length();
+                    if (len > 0 && buf.charAt(len - 1) != '\n' && buf.charAt(len - 1) != ' ') {
                         buf.append(' ');
                     }
                     pendingSpace = false;
                 }
-                buf.append(c);
-                bufChars++;
+                // a run of visible characters is appended in one go
+                int start = i;
+                do {
+                    if (c == ',' || c == '，' || c == '、' || c == '،') {
+                        commas++;
+                    }
+                    i++;
+                } while (i < n && visible(c = cs[i]));
+                buf.append(cs, start, i - start);
+                bufChars += i - start;
                 if (inLink) {
-                    bufLinkChars++;
-                }
-                if (c == ',' || c == '，' || c == '、' || c == '،') {
-                    commas++;
+                    bufLinkChars += i - start;
                 }
             }
             if (!first) {
                 lastTextLink = link;
             }
+        }
+
+        /** Whether {@code c} shows as a character in running text (not whitespace, not zero-width). */
+        private static boolean visible(char c) {
+            if (c < 0x80) {
+                return c > ' ';
+            }
+            return c != '\u00a0' && !invisible(c) && (c < 0x1680 || !Character.isWhitespace(c));
+        }
+
+        /** Soft hyphens and zero-width characters: invisible in running text. */
+        private static boolean invisible(char c) {
+            return c == '\u00ad' || c == '\u200b' || c == '\ufeff' || c == '\u2060';
         }
 
         void flush() {

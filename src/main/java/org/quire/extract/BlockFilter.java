@@ -130,6 +130,9 @@ final class BlockFilter {
         if (b.kind() == Block.Kind.CODE) {
             return true;
         }
+        if (b.chars() > (NOTICES ? Math.max(NOTICE_MAX, 120) : 120)) {
+            return true; // the text checks below are all for short blocks: no lower-cased copy of long ones
+        }
         String lower = b.text().toLowerCase(Locale.ROOT);
         if (b.chars() <= 40) {
             for (String s : BOILERPLATE_STARTS) {

@@ -46,6 +46,18 @@ final class ClassHints {
             "type-", "postid-", "post-format-", "topic-", "has-", "with-", "no-", "is-", "elementor-", "page-id-",
             "single-", "template-", "parent-", "wp-embed", "cb-sidebar", "td-", "tdb-", "tdi", "vc_", "et_pb_",
             "fl-", "jet-", "js-", "l-", "u-", "o-"};
+    /** {@link #IGNORED_PREFIXES} by their first (ASCII) character, in list order. */
+    private static final String[][] IGNORED_BY_FIRST = new String[128][];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            final char first = c;
+            String[] some = java.util.Arrays.stream(IGNORED_PREFIXES).filter(p -> p.charAt(0) == first)
+                    .toArray(String[]::new);
+            IGNORED_BY_FIRST[c] = some.length == 0 ? null : some;
+        }
+    }
+
     private static final Set<String> TAG_NEGATIVE = Set.of("nav", "aside", "footer", "menu", "form", "dialog");
     private static final Set<String> ROLE_NEGATIVE = Set.of("navigation", "complementary", "contentinfo", "search",
             "menu", "menubar", "dialog", "alertdialog", "banner");
@@ -74,18 +86,28 @@ final class ClassHints {
         int start = -1;
         for (int i = 0; i <= n; i++) {
             char c = i < n ? raw.charAt(i) : ' ';
-            boolean letter = Character.isLetter(c);
-            boolean camel = letter && start >= 0 && Character.isUpperCase(c) && Character.isLowerCase(raw.charAt(i - 1));
+            boolean letter;
+            boolean camel;
+            if (c < 0x80) { // ASCII letters, upper and lower case by range (same answers as Character's)
+                letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+                camel = start >= 0 && c >= 'A' && c <= 'Z' && isLowerCase(raw.charAt(i - 1));
+            } else {
+                letter = Character.isLetter(c);
+                camel = letter && start >= 0 && Character.isUpperCase(c) && isLowerCase(raw.charAt(i - 1));
+            }
             if (start >= 0 && (!letter || camel)) {
-                String word = all.substring(start, i);
-                if (STRONG_WORDS.contains(word) && !exempt(word, all)) {
-                    return STRONG_NEGATIVE;
-                }
-                if (WEAK_WORDS.contains(word)) {
-                    weak = true;
-                }
-                if (POSITIVE_WORDS.contains(word)) {
-                    positive = true;
+                int slot = wordSlot(all, start, i);
+                if (slot >= 0) {
+                    int kinds = WORD_KINDS[slot];
+                    if ((kinds & STRONG_KIND) != 0 && !exempt(WORD_TABLE[slot], all)) {
+                        return STRONG_NEGATIVE;
+                    }
+                    if ((kinds & WEAK_KIND) != 0) {
+                        weak = true;
+                    }
+                    if ((kinds & POSITIVE_KIND) != 0) {
+                        positive = true;
+                    }
                 }
                 start = -1;
             }
@@ -104,6 +126,54 @@ final class ClassHints {
         return positive ? POSITIVE : NEUTRAL;
     }
 
+    private static boolean isLowerCase(char c) {
+        return c < 0x80 ? c >= 'a' && c <= 'z' : Character.isLowerCase(c);
+    }
+
+    private static final int STRONG_KIND = 1;
+    private static final int WEAK_KIND = 2;
+    private static final int POSITIVE_KIND = 4;
+    /** The class words of all three lists in one open-addressing table (looked up without a substring). */
+    private static final String[] WORD_TABLE = new String[512];
+    private static final byte[] WORD_KINDS = new byte[512];
+
+    static {
+        addWords(STRONG_WORDS, STRONG_KIND);
+        addWords(WEAK_WORDS, WEAK_KIND);
+        addWords(POSITIVE_WORDS, POSITIVE_KIND);
+    }
+
+    private static void addWords(Set<String> words, int kind) {
+        for (String w : words) {
+            int slot = spread(w.hashCode());
+            while (WORD_TABLE[slot] != null && !WORD_TABLE[slot].equals(w)) {
+                slot = (slot + 1) & (WORD_TABLE.length - 1);
+            }
+            WORD_TABLE[slot] = w;
+            WORD_KINDS[slot] |= (byte) kind;
+        }
+    }
+
+    private static int spread(int h) {
+        return (h ^ (h >>> 16)) & (WORD_TABLE.length - 1);
+    }
+
+    /** The table slot of the word {@code s[start, end)}, or -1 when it is in none of the lists. */
+    private static int wordSlot(String s, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + s.charAt(i);
+        }
+        int len = end - start;
+        for (int slot = spread(h); WORD_TABLE[slot] != null; slot = (slot + 1) & (WORD_TABLE.length - 1)) {
+            String w = WORD_TABLE[slot];
+            if (w.length() == len && s.regionMatches(start, w, 0, len)) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
     private static String withoutIgnoredClasses(String cls) {
         String lower = cls.toLowerCase(Locale.ROOT);
         if (lower.length() != cls.length()) {
@@ -118,7 +188,10 @@ final class ClassHints {
                 end = n;
             }
             boolean ignored = false;
-            for (String prefix : IGNORED_PREFIXES) {
+            char first = start < end ? lower.charAt(start) : 0;
+            String[] prefixes = first < 128 ? IGNORED_BY_FIRST[first] : null;
+            for (int p = 0; prefixes != null && p < prefixes.length; p++) {
+                String prefix = prefixes[p];
                 if (end - start >= prefix.length() && lower.startsWith(prefix, start)) {
                     ignored = true;
                     break;
@@ -166,7 +239,10 @@ final class ClassHints {
         if (TAG_NEGATIVE.contains(tag)) {
             return true;
         }
-        String role = e.attr("role");
+        if (e.attributesSize() == 0) {
+            return false;
+        }
+        String role = e.attributes().get("role"); // the parser lower-cases attribute names
         return !role.isEmpty() && ROLE_NEGATIVE.contains(role.toLowerCase(Locale.ROOT));
     }
 }

@@ -5,7 +5,8 @@ import org.jsoup.nodes.Node;
 /**
  * A depth-first walk over a jsoup tree with its own explicit stack (no recursion: arbitrarily deep documents are
  * fine) that steps through children by index, avoiding jsoup's sibling-index lookups. The visitor may skip a node's
- * children or remove the node in {@link Visitor#head}.
+ * children or remove the node in {@link Visitor#head}, or remove the node (never an ancestor or sibling) in
+ * {@link Visitor#tail}, once its subtree has been visited.
  */
 final class DomWalk {
 
@@ -47,6 +48,9 @@ final class DomWalk {
             if (i >= parent.childNodeSize()) {
                 sp--;
                 v.tail(parent, sp);
+                if (sp > 0 && parent.parentNode() == null) {
+                    next[sp - 1]--; // removed in tail: its next sibling moved into its index
+                }
                 continue;
             }
             Node child = parent.childNode(i);
@@ -66,6 +70,9 @@ final class DomWalk {
                 sp++;
             } else {
                 v.tail(child, sp);
+                if (child.parentNode() == null) {
+                    next[sp - 1] = i; // removed in tail
+                }
             }
         }
     }

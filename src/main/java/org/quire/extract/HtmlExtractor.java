@@ -1,6 +1,7 @@
 package org.quire.extract;
 
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 
 import java.util.List;
@@ -26,14 +27,20 @@ public final class HtmlExtractor implements Extractor {
 
     @Override
     public ExtractedPage extract(Document document) {
-        // links and metadata in one walk over the untouched document
+        // links, metadata and (unless comment sections are wanted, which must be found in the untouched body)
+        // the main text's size pass in one walk; the size pass removes hidden parts only as the walk leaves them
         LinkExtractor.Collector linkCollector = LinkExtractor.collector(document);
         MetadataExtractor.Gatherer gatherer = MetadataExtractor.gatherer();
+        Element body = options.withComments() ? null : document.body();
+        BlockCollector.SizePass sizes = body == null ? null : BlockCollector.sizePassWithin(body);
         DomWalk.walk(document, new DomWalk.Visitor() {
             @Override
             public int head(Node node, int depth) {
                 linkCollector.head(node, depth);
                 gatherer.head(node, depth);
+                if (sizes != null) {
+                    sizes.head(node, depth);
+                }
                 return DomWalk.CONTINUE;
             }
 
@@ -41,13 +48,17 @@ public final class HtmlExtractor implements Extractor {
             public void tail(Node node, int depth) {
                 linkCollector.tail(node, depth);
                 gatherer.tail(node, depth);
+                if (sizes != null) {
+                    sizes.tail(node, depth);
+                }
             }
         });
         List<Link> found = LinkExtractor.links(linkCollector);
         PageMetadata md = MetadataExtractor.metadata(gatherer);
-        List<org.jsoup.nodes.Element> comments = options.withComments() && document.body() != null
+        List<Element> comments = options.withComments() && document.body() != null
                 ? CommentSection.find(document.body()) : List.of();
-        MainTextExtractor.MainText text = mainText.extract(document, md);
+        MainTextExtractor.MainText text = sizes != null ? mainText.extract(body, sizes, md)
+                : mainText.extract(document, md);
         if (!comments.isEmpty()) {
             text = withComments(text, CommentSection.paragraphs(comments));
         }

@@ -56,7 +56,12 @@ public final class LinkExtractor {
 
     static final class Collector implements DomWalk.Visitor {
         final List<Found> found = new ArrayList<>();
-        final Set<String> seen = new HashSet<>();
+        /** URLs already found, per hop ({@code L} links, {@code E} embeds). */
+        final Set<String> seenLinks = new HashSet<>();
+        final Set<String> seenEmbeds = new HashSet<>();
+        /** References (attribute values) already handled, per hop. */
+        final Set<String> rawLinks = new HashSet<>();
+        final Set<String> rawEmbeds = new HashSet<>();
         final String baseUri;
         URL base;
         boolean baseParsed;
@@ -137,8 +142,11 @@ public final class LinkExtractor {
             if (raw.isEmpty() || raw.charAt(0) == '#' || hasSkippedScheme(raw)) {
                 return null;
             }
+            if (!(hop == 'L' ? rawLinks : rawEmbeds).add(raw)) {
+                return null; // the same reference again resolves to the same URL: already found (or unusable)
+            }
             String url = resolve(raw);
-            if (url == null || !seen.add(hop + url)) {
+            if (url == null || !(hop == 'L' ? seenLinks : seenEmbeds).add(url)) {
                 return null;
             }
             Found f = new Found(url, hop);

@@ -26,8 +26,22 @@ public final class MainTextExtractor {
         if (body == null) {
             return MainText.EMPTY;
         }
+        return mainText(body, BlockCollector.analyze(body), metadata);
+    }
+
+    /**
+     * The main text of {@code body}, whose sizes were counted (and which was cleaned) by {@code sizes} during an
+     * earlier walk ({@link BlockCollector#sizePassWithin}).
+     */
+    MainText extract(Element body, BlockCollector.SizePass sizes, PageMetadata metadata) {
+        if (body == null) {
+            return MainText.EMPTY;
+        }
+        return mainText(body, BlockCollector.analyze(body, sizes), metadata);
+    }
+
+    private static MainText mainText(Element body, BlockCollector.Analysis analysis, PageMetadata metadata) {
         PageMetadata md = metadata == null ? PageMetadata.EMPTY : metadata;
-        BlockCollector.Analysis analysis = BlockCollector.analyze(body);
         List<ContentSelector.Range> ranges = ContentSelector.select(analysis, body, md.title());
         List<Block> blocks = BlockFilter.filter(analysis, ranges, md);
         return new MainText(TextRenderer.plain(blocks), TextRenderer.markdown(blocks));

@@ -201,9 +201,11 @@ public final class MetadataExtractor {
     static boolean containsIgnoreCase(String s, String lower) {
         int n = lower.length();
         char first = lower.charAt(0);
+        char upper = first >= 'a' && first <= 'z' ? (char) (first - 32) : first;
         for (int i = 0; i + n <= s.length(); i++) {
             char c = s.charAt(i);
-            if ((c == first || Character.toLowerCase(c) == first) && s.regionMatches(true, i, lower, 0, n)) {
+            if ((c == first || c == upper || c >= 0x80 && Character.toLowerCase(c) == first)
+                    && s.regionMatches(true, i, lower, 0, n)) {
                 return true;
             }
         }
