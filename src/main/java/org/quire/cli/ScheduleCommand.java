@@ -33,8 +33,9 @@ import java.util.concurrent.TimeUnit;
                         + "Edits to config/ and seeds/ are picked up without a restart (a broken edit is reported "
                         + "and the last good configuration kept). A run missed while the daemon was down starts "
                         + "once after a restart. Run history: ARCHIVE/schedule.db.",
-                "SIGTERM or Ctrl-C: no new runs start; running crawls get " + ScheduleCommand.STOP_BOUND_SECONDS
-                        + "s to end."},
+                "SIGTERM or Ctrl-C: no new runs start; running crawls stop gracefully (in-flight fetches finish, "
+                        + "files are closed, the job is marked stopped and its next run resumes it); anything still "
+                        + "going after " + ScheduleCommand.STOP_BOUND_SECONDS + "s is interrupted."},
         footer = {"", "Exit codes: 0 stopped by a signal (or --list printed), 1 the daemon could not run, "
                 + "2 bad seeds, config or arguments at start."})
 public final class ScheduleCommand implements Callable<Integer> {

@@ -9,7 +9,6 @@ import org.quire.cli.Version;
 import org.quire.config.Settings;
 import org.quire.extract.ExtractOptions;
 import org.quire.extract.HtmlExtractor;
-import org.quire.fetch.ErrorKind;
 import org.quire.fetch.HttpFetcher;
 import org.quire.fetch.PolitenessPolicy;
 import org.quire.fetch.RobotsCache;
@@ -244,13 +243,16 @@ public final class Crawler {
                 } catch (org.quire.frontier.FrontierException e) {
                     fatal.compareAndSet(null, new IOException("the crawl state database failed: " + e.getMessage(), e));
                     return;
-                } catch (IllegalStateException e) {
-                    if (fatal.get() != null || stopRequested) {
+                } catch (RuntimeException e) {
+                    if (e instanceof IllegalStateException && (fatal.get() != null || stopRequested)) {
                         return; // an output was closed under us while stopping
                     }
-                    frontier.complete(next.get(), ErrorKind.BAD_CONTENT.code(), Instant.now());
-                } catch (RuntimeException e) {
-                    frontier.complete(next.get(), ErrorKind.BAD_CONTENT.code(), Instant.now());
+                    try {
+                        processor.failUnexpectedly(next.get(), e);
+                    } catch (IOException io) {
+                        fatal.compareAndSet(null, new IOException("writing job " + job.folder().root()
+                                + " failed: " + IoFailures.describe(io), io));
+                    }
                 }
             }
         } catch (InterruptedException e) {

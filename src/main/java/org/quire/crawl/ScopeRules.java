@@ -1,7 +1,6 @@
 package org.quire.crawl;
 
 import crawlercommons.domains.EffectiveTldFinder;
-import org.quire.config.CrawlScope;
 import org.quire.config.Settings;
 import org.quire.fetch.ErrorKind;
 
@@ -132,10 +131,5 @@ public final class ScopeRules {
         } catch (Exception e) {
             return null;
         }
-    }
-
-    /** The scope mode in force. */
-    public CrawlScope mode() {
-        return settings.scope();
     }
 }

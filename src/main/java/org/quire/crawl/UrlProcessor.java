@@ -280,6 +280,22 @@ final class UrlProcessor {
     }
 
     /** Logs a URL that ends without (another) fetch, and completes it. */
+    /**
+     * The URL's processing failed unexpectedly (a bug or a page no parser step was ready for): it is logged in
+     * crawl.log as bad-content with the exception named, counted in the summary, and completed, so it is neither
+     * lost silently nor retried forever. A URL already completed before the failure is left as it is.
+     */
+    void failUnexpectedly(CrawlUrl cu, RuntimeException e) throws IOException {
+        String note = "unexpected-" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        events.record(CrawlLogEntry.refused(clock.instant(), cu.url(), ErrorKind.BAD_CONTENT, cu.discoveryPath(),
+                cu.via(), note.length() > 300 ? note.substring(0, 300) : note));
+        try {
+            frontier.complete(cu, ErrorKind.BAD_CONTENT.code(), clock.instant());
+        } catch (IllegalStateException alreadyCompleted) {
+            // it failed after its last durable step
+        }
+    }
+
     private void finish(CrawlUrl cu, ErrorKind kind, String note, Instant hostNext) throws IOException {
         events.record(CrawlLogEntry.refused(clock.instant(), cu.url(), kind, cu.discoveryPath(), cu.via(), note));
         frontier.complete(cu, kind.code(), hostNext);

@@ -59,10 +59,6 @@ public final class DemoSite implements AutoCloseable {
         return "http://" + a.getAddress().getHostAddress() + ":" + a.getPort() + "/";
     }
 
-    /** How many HTML pages the site serves that a crawl of depth 3 can reach and robots.txt allows. */
-    public int articleCount() {
-        return articles.size() + 1;
-    }
 
     @Override
     public void close() {
