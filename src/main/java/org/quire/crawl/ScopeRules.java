@@ -3,6 +3,7 @@ package org.quire.crawl;
 import crawlercommons.domains.EffectiveTldFinder;
 import org.quire.config.Settings;
 import org.quire.fetch.ErrorKind;
+import org.quire.seeds.PlainUrl;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -66,21 +67,33 @@ public final class ScopeRules {
         if (url.length() > settings.maxUrlLength()) {
             return ScopeDecision.reject(ErrorKind.TRAP, "url-longer-than-" + settings.maxUrlLength());
         }
-        URI uri = parse(url);
-        if (uri == null || uri.getHost() == null || uri.getHost().isEmpty()) {
-            return ScopeDecision.reject(ErrorKind.BAD_URL, "unparseable");
+        String scheme;
+        String host;
+        String rawPath;
+        PlainUrl plain = PlainUrl.of(url);
+        if (plain != null) {
+            scheme = plain.scheme();
+            host = plain.host();
+            rawPath = plain.rawPath();
+        } else {
+            URI uri = parse(url);
+            if (uri == null || uri.getHost() == null || uri.getHost().isEmpty()) {
+                return ScopeDecision.reject(ErrorKind.BAD_URL, "unparseable");
+            }
+            scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            host = uri.getHost().toLowerCase(Locale.ROOT);
+            rawPath = uri.getRawPath();
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return ScopeDecision.reject(ErrorKind.BAD_URL, "scheme-" + scheme);
         }
         if (depth > settings.maxDepth()) {
             return ScopeDecision.reject(ErrorKind.TOO_DEEP, "depth-" + depth + "-over-" + settings.maxDepth());
         }
-        if (!inScope(uri, url)) {
+        if (!inScope(host, url)) {
             return ScopeDecision.reject(ErrorKind.OUT_OF_SCOPE, "scope-" + settings.scope().name().toLowerCase(Locale.ROOT));
         }
-        if (repeatsSegments(uri.getRawPath())) {
+        if (repeatsSegments(rawPath)) {
             return ScopeDecision.reject(ErrorKind.TRAP, "repeated-path-segments");
         }
         for (Pattern p : exclude) {
@@ -94,8 +107,7 @@ public final class ScopeRules {
         return ScopeDecision.ACCEPT;
     }
 
-    private boolean inScope(URI uri, String url) {
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
+    private boolean inScope(String host, String url) {
         return switch (settings.scope()) {
             case ANY -> true;
             case HOST -> hosts.contains(host);
@@ -105,19 +117,31 @@ public final class ScopeRules {
     }
 
     private boolean repeatsSegments(String path) {
-        if (path == null || path.length() < 4) {
-            return false;
+        int max = settings.maxRepeatedSegments();
+        if (path == null || path.length() < 4 || segmentCount(path) <= max) {
+            return false; // no segment can occur more often than there are segments
         }
         Map<String, Integer> counts = new HashMap<>();
         for (String segment : path.split("/")) {
             if (segment.isEmpty()) {
                 continue;
             }
-            if (counts.merge(segment, 1, Integer::sum) > settings.maxRepeatedSegments()) {
+            if (counts.merge(segment, 1, Integer::sum) > max) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** At least as many as the non-empty segments of {@code path}: its slashes, plus one. */
+    private static int segmentCount(String path) {
+        int n = 1;
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '/') {
+                n++;
+            }
+        }
+        return n;
     }
 
     static String registeredDomain(String host) {

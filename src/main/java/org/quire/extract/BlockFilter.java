@@ -55,6 +55,9 @@ final class BlockFilter {
     private static final String[] BYLINE_STARTS = {"by ", "von ", "par ", "por ", "di ", "door ", "av ", "przez ",
             "written by ", "posted by ", "autor:", "author:", "text:", "veröffentlicht", "published", "updated",
             "aktualisiert", "posted on", "publié", "publicado"};
+    private static final PhraseSet SHORT_NOTICES = new PhraseSet(SHORT_NOTICE_PARTS);
+    private static final PhraseSet CREDITS = new PhraseSet(CREDIT_PARTS);
+    private static final PhraseSet NOTICES_ANYWHERE = new PhraseSet(NOTICE_PARTS);
     private static final Set<Block.Kind> LINKY_KINDS = Set.of(Block.Kind.TEXT, Block.Kind.LIST, Block.Kind.ROW,
             Block.Kind.CAPTION);
 
@@ -144,27 +147,15 @@ final class BlockFilter {
             if (DateNormalizer.containsDate(b.text()) || DateNormalizer.looksLikeDateOrTime(lower)) {
                 return false;
             }
-            if (b.chars() <= 40) {
-                for (String s : SHORT_NOTICE_PARTS) {
-                    if (lower.contains(s)) {
-                        return false;
-                    }
-                }
+            if (SHORT_NOTICES.occursIn(lower)) {
+                return false;
             }
         }
-        if (b.chars() <= 120) {
-            for (String s : CREDIT_PARTS) {
-                if (lower.contains(s)) {
-                    return false;
-                }
-            }
+        if (b.chars() <= 120 && CREDITS.occursIn(lower)) {
+            return false;
         }
-        if (NOTICES && b.chars() <= NOTICE_MAX) {
-            for (String s : NOTICE_PARTS) {
-                if (lower.contains(s)) {
-                    return false;
-                }
-            }
+        if (NOTICES && b.chars() <= NOTICE_MAX && NOTICES_ANYWHERE.occursIn(lower)) {
+            return false;
         }
         if (b.chars() <= 100) {
             for (String s : BYLINE_STARTS) {

@@ -1,5 +1,7 @@
 package org.quire.frontier;
 
+import org.quire.seeds.PlainUrl;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -14,6 +16,10 @@ final class HostKeys {
      * @throws IllegalArgumentException naming the URL when it is not absolute or has no host
      */
     static String of(String url) {
+        PlainUrl plain = PlainUrl.of(url);
+        if (plain != null) {
+            return plain.host();
+        }
         String host;
         try {
             host = new URI(url).getHost();

@@ -4,25 +4,26 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Writes the main text of each page to {@code text/<safe name>.txt} (UTF-8), the name derived from the URL by
- * {@link SafeFileNames#forUrl}. A file is written under a temporary name and moved into place, so it is
- * never seen half-written. Thread-safe (each URL has its own file).
+ * Writes the main text of each page to {@code text/<host>/<safe name>.txt} (UTF-8), the names derived from the URL
+ * by {@link SafeFileNames#folderFor} and {@link SafeFileNames#fileFor}. One folder per host keeps folders small and
+ * lets fetch threads (which work on different hosts) create files without queueing on one directory lock.
+ * <p>
+ * The file is written in place. A page's text is written before the page is marked done, so a text file that a
+ * killed process left half-written belongs to a page the resume finds not done, and the resume rewrites it from
+ * the archived response. Thread-safe (each URL has its own file).
  */
 public final class TextFileWriter {
 
-    private static final AtomicLong TMP_COUNTER = new AtomicLong();
-
     private final Path textDir;
-    private final String tmpPrefix = ".tmp-" + ProcessHandle.current().pid() + "-";
+    private final Set<Path> madeFolders = ConcurrentHashMap.newKeySet();
 
     /** @param textDir the {@code text/} folder; created if missing */
     public TextFileWriter(Path textDir) throws IOException {
@@ -34,52 +35,42 @@ public final class TextFileWriter {
         }
     }
 
-    /** Where the text of this URL goes (always directly inside the text directory). */
+    /** Where the text of this URL goes (always in a folder directly inside the text directory). */
     public Path pathFor(String url) {
-        Path p = textDir.resolve(SafeFileNames.forUrl(url) + ".txt").normalize();
-        if (!textDir.equals(p.getParent())) {
+        Path folder = textDir.resolve(SafeFileNames.folderFor(url));
+        Path p = folder.resolve(SafeFileNames.fileFor(url) + ".txt");
+        if (!textDir.equals(folder.getParent()) || !folder.equals(p.getParent())) {
             throw new IllegalStateException("unsafe text file name for " + url + ": " + p);
         }
         return p;
     }
 
-    /**
-     * Writes (or replaces) the text of this URL and returns the file: written to a new temporary file in the text
-     * directory, then moved over the target atomically. The temporary name comes from a counter (no random
-     * numbers, no separate create step); a name that happens to exist is skipped.
-     */
+    /** Writes (or replaces) the text of this URL and returns the file. */
     public Path write(String url, String text) throws IOException {
         Path target = pathFor(url);
-        ByteBuffer bytes = ByteBuffer.wrap((text == null ? "" : text).getBytes(StandardCharsets.UTF_8));
-        Path tmp;
-        FileChannel ch;
-        while (true) {
-            tmp = textDir.resolve(tmpPrefix + TMP_COUNTER.incrementAndGet() + ".txt");
-            try {
-                ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                break;
-            } catch (FileAlreadyExistsException e) {
-                // left by an earlier process with the same pid: take the next name
-            }
+        Path folder = target.getParent();
+        if (!madeFolders.contains(folder)) {
+            Files.createDirectories(folder);
+            madeFolders.add(folder);
         }
-        boolean moved = false;
+        ByteBuffer bytes = ByteBuffer.wrap((text == null ? "" : text).getBytes(StandardCharsets.UTF_8));
+        FileChannel channel;
         try {
-            try (FileChannel c = ch) {
-                while (bytes.hasRemaining()) {
-                    c.write(bytes);
-                }
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
+            channel = open(target);
+        } catch (NoSuchFileException e) {
+            Files.createDirectories(folder); // the host's folder was removed since it was made
+            channel = open(target);
+        }
+        try (FileChannel c = channel) {
+            while (bytes.hasRemaining()) {
+                c.write(bytes);
             }
         }
         return target;
+    }
+
+    private static FileChannel open(Path file) throws IOException {
+        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
     }
 }

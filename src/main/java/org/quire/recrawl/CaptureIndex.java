@@ -14,12 +14,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The capture index of one crawl across all its runs, a SQLite file ({@code archive/<crawl>/captures.db}): per URL
  * the last capture (validators for conditional requests, payload digest, the full record holding its content),
  * and per payload digest the first full record with that payload (for identical-payload-digest revisits).
- * Thread-safe; every write is committed at once (WAL), so a crash loses at most the capture being written.
+ * Thread-safe. Writes go into a transaction that is committed at least every {@value #COMMIT_INTERVAL_MS} ms (by a
+ * timer, and by the next write once that long has passed) and on {@link #close}, so a kill loses at most the last
+ * moments of index entries: derived data, whose loss only means a later run fetches those URLs without validators
+ * and stores their next copy in full rather than as a revisit.
  */
 public final class CaptureIndex implements AutoCloseable {
 
@@ -33,8 +39,14 @@ public final class CaptureIndex implements AutoCloseable {
                     + " offset INTEGER NOT NULL, record_id TEXT NOT NULL, date TEXT NOT NULL)"
     };
 
+    static final long COMMIT_INTERVAL_MS = 100;
+
     private final Path file;
     private final Connection db;
+    private final ScheduledExecutorService committer;
+    private long lastCommitNanos = System.nanoTime();
+    private boolean dirty;
+    private boolean closed;
 
     /** Prepared once, on first use, and reused (preparing costs more than running these one-row statements). */
     private final PreparedStatement[] statements = new PreparedStatement[4];
@@ -42,6 +54,41 @@ public final class CaptureIndex implements AutoCloseable {
     private CaptureIndex(Path file, Connection db) {
         this.file = file;
         this.db = db;
+        this.committer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "capture-index-commit");
+            t.setDaemon(true);
+            return t;
+        });
+        committer.scheduleWithFixedDelay(this::commitIfDirty, COMMIT_INTERVAL_MS, COMMIT_INTERVAL_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void commitIfDirty() {
+        if (!closed && dirty) {
+            try {
+                commit();
+            } catch (IOException e) {
+                // the next write or close reports it to its caller; the timer keeps running
+            }
+        }
+    }
+
+    private void commit() throws IOException {
+        try {
+            db.commit();
+            dirty = false;
+            lastCommitNanos = System.nanoTime();
+        } catch (SQLException e) {
+            throw failure("commit", e);
+        }
+    }
+
+    /** After a write: marks the transaction dirty and commits it when the last commit is long enough ago. */
+    private void written() throws IOException {
+        dirty = true;
+        if (System.nanoTime() - lastCommitNanos >= TimeUnit.MILLISECONDS.toNanos(COMMIT_INTERVAL_MS)) {
+            commit();
+        }
     }
 
     private PreparedStatement statement(int slot, String sql) throws SQLException {
@@ -79,6 +126,7 @@ public final class CaptureIndex implements AutoCloseable {
                 }
                 s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
             }
+            db.setAutoCommit(false);
             return new CaptureIndex(file, db);
         } catch (SQLException e) {
             throw new IOException(file + ": cannot open the capture index: " + e.getMessage(), e);
@@ -127,6 +175,7 @@ public final class CaptureIndex implements AutoCloseable {
             ps.setString(5, record.recordId());
             ps.setString(6, record.date().toString());
             ps.executeUpdate();
+            written();
         } catch (SQLException e) {
             throw failure("write", e);
         }
@@ -157,6 +206,7 @@ public final class CaptureIndex implements AutoCloseable {
             ps.setString(12, o == null ? null : o.recordId());
             ps.setString(13, o == null ? null : o.date().toString());
             ps.executeUpdate();
+            written();
         } catch (SQLException e) {
             throw failure("write", e);
         }
@@ -192,9 +242,16 @@ public final class CaptureIndex implements AutoCloseable {
         return new IOException(file + ": cannot " + what + " the capture index: " + e.getMessage(), e);
     }
 
+    /** Commits and closes. Closing twice is harmless. */
     @Override
     public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        committer.shutdown();
         try {
+            db.commit();
             for (PreparedStatement ps : statements) {
                 if (ps != null) {
                     ps.close();

@@ -19,27 +19,35 @@ final class NormalFormUrls {
 
     /** True when {@code url} is certainly already normalised (false says nothing). */
     static boolean isNormal(String url) {
+        return parts(url) != null;
+    }
+
+    /** The parts of {@code url} when it is certainly already normalised and has no fragment, else null. */
+    static PlainUrl parts(String url) {
         int start;
         if (url.startsWith("http://")) {
             start = 7;
         } else if (url.startsWith("https://")) {
             start = 8;
         } else {
-            return false;
+            return null;
         }
         int slash = url.indexOf('/', start);
         if (slash < 0) {
-            return false;
+            return null;
         }
         int colon = url.lastIndexOf(':', slash);
         int hostEnd = slash;
         if (colon >= start) {
             if (!isPlainPort(url, colon + 1, slash, start == 7 ? 80 : 443)) {
-                return false;
+                return null;
             }
             hostEnd = colon;
         }
-        return isPlainHost(url, start, hostEnd) && isPlainPath(url, slash, url.length());
+        if (!isPlainHost(url, start, hostEnd) || !isPlainPath(url, slash, url.length())) {
+            return null;
+        }
+        return new PlainUrl(start == 7 ? "http" : "https", url.substring(start, hostEnd), url.substring(slash));
     }
 
     /**

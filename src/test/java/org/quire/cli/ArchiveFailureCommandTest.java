@@ -120,7 +120,7 @@ class ArchiveFailureCommandTest {
                 assertTrue(urls.add(json.readTree(l).get("url").asText()), "one line per page: " + l);
             }
             assertEquals(expected, urls);
-            try (Stream<Path> t = Files.list(job.resolve("text"))) {
+            try (Stream<Path> t = Files.walk(job.resolve("text")).filter(Files::isRegularFile)) {
                 assertEquals(expected.size(), t.count(), "every page's text, the interrupted one's written on resume");
             }
             for (String p : expected) {

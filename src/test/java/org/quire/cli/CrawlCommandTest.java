@@ -52,7 +52,7 @@ class CrawlCommandTest {
         String log = Files.readString(job.resolve("crawl.log"));
         assertTrue(log.contains("robots-denied"), "the disallowed staff page is refused and logged");
         String china;
-        try (Stream<Path> s = Files.list(job.resolve("text"))) {
+        try (Stream<Path> s = Files.walk(job.resolve("text")).filter(Files::isRegularFile)) {
             Path f = s.filter(p -> p.getFileName().toString().contains("china-pursues")).findFirst().orElseThrow();
             china = Files.readString(f);
         }

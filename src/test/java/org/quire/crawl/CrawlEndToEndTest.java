@@ -107,7 +107,7 @@ class CrawlEndToEndTest {
             String log = Files.readString(job.resolve("crawl.log"));
             assertTrue(log.lines().anyMatch(l -> l.contains("robots-denied") && l.contains("/private/x")), log);
             assertTrue(log.lines().anyMatch(l -> l.contains(" 404 ") && l.contains("/missing")), log);
-            try (Stream<Path> texts = Files.list(job.resolve("text"))) {
+            try (Stream<Path> texts = Files.walk(job.resolve("text")).filter(Files::isRegularFile)) {
                 assertEquals(3, texts.count());
             }
             assertTrue(Files.exists(job.resolve("summary.json")));

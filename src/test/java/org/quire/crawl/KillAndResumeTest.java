@@ -153,7 +153,7 @@ class KillAndResumeTest {
             assertTrue(lineUrls.add(n.get("url").asText()), "one line per page: " + line);
         }
         assertEquals(expected, lineUrls);
-        try (Stream<Path> s = Files.list(job.resolve("text"))) {
+        try (Stream<Path> s = Files.walk(job.resolve("text")).filter(Files::isRegularFile)) {
             assertEquals(expected.size(), s.filter(f -> f.toString().endsWith(".txt")).count());
         }
         Map<String, Long> logged = Files.readAllLines(job.resolve("crawl.log")).stream()

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TextFileWriterTest {
 
     @Test
-    void writesReplacesAndLeavesNoTemporaryFiles(@TempDir Path dir) throws Exception {
+    void writesOneFilePerUrlInItsHostsFolderAndReplacesIt(@TempDir Path dir) throws Exception {
         TextFileWriter w = new TextFileWriter(dir.resolve("text"));
         Path a = w.write("http://127.0.0.1/a", "first ünïcode");
         assertEquals("first ünïcode", Files.readString(a, StandardCharsets.UTF_8));
@@ -23,8 +23,11 @@ class TextFileWriterTest {
         assertEquals("second", Files.readString(a, StandardCharsets.UTF_8));
         Path b = w.write("http://127.0.0.1/b", null);
         assertEquals("", Files.readString(b));
-        try (Stream<Path> s = Files.list(dir.resolve("text"))) {
-            assertEquals(List.of(a, b), s.sorted().toList());
+        assertEquals(dir.resolve("text").resolve("127.0.0.1"), a.getParent(), "one folder per host");
+        Path c = w.write("http://127.0.0.2:8080/", "other host");
+        assertEquals(dir.resolve("text").resolve("127.0.0.2-8080"), c.getParent());
+        try (Stream<Path> s = Files.walk(dir.resolve("text"))) {
+            assertEquals(List.of(a, b, c), s.filter(Files::isRegularFile).sorted().toList(), "no other files");
         }
     }
 }

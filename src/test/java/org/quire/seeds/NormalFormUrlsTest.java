@@ -87,6 +87,12 @@ class NormalFormUrlsTest {
                 if (!SeedUrls.normaliseFully(url).equals(Optional.of(fast))) {
                     mismatches.add(url + " -> " + SeedUrls.normaliseFully(url) + " but quick " + fast);
                 }
+                PlainUrl parts = PlainUrl.of(fast);
+                java.net.URI uri = java.net.URI.create(fast);
+                if (parts == null || !parts.equals(new PlainUrl(uri.getScheme(), uri.getHost(), uri.getRawPath()))) {
+                    mismatches.add(fast + ": parts " + parts + " but URI gives " + uri.getScheme() + " "
+                            + uri.getHost() + " " + uri.getRawPath());
+                }
             }
         }
         assertEquals(List.of(), mismatches);
