@@ -29,10 +29,11 @@ public final class CrawlBench {
                           boolean keep, int serverThreads) {
     }
 
-    /** Figures of one crawl run (quire or wget). */
+    /** Figures of one crawl run (quire or wget); heapCurve is null when not measured or too few GCs. */
     public record RunFigures(String tool, int exitCode, double wallSeconds, long pages, long pageBytes,
-                             double cpuSeconds, long peakRssBytes, long peakHeapBytes, long liveHeapBytes,
-                             PolitenessAudit.Result politeness, long outputLines, long firstRequestMillis) {
+                             double cpuSeconds, double userSeconds, double systemSeconds, long peakRssBytes, long peakHeapBytes, long liveHeapBytes,
+                             PolitenessAudit.Result politeness, long outputLines, long firstRequestMillis,
+                             String heapCurve) {
         double pagesPerSecond() {
             return pages / wallSeconds;
         }
@@ -46,6 +47,9 @@ public final class CrawlBench {
             return cpuSeconds < 0 || pages == 0 ? -1 : cpuSeconds * 1000 / pages;
         }
     }
+
+    /** The heap curve of a run is printed only when its gc log has at least this many collections. */
+    static final int MIN_GCS_FOR_CURVE = 10;
 
     private final Options o;
     private final PrintStream out;
@@ -142,16 +146,24 @@ public final class CrawlBench {
             cmd.add(s);
         });
         web.reset();
-        ChildProcessMeter.Measured m = ChildProcessMeter.run(cmd, dir, dir.resolve("crawl-output.txt"));
+        ChildProcessMeter.Measured m;
+        PagesSampler served = PagesSampler.start(web::pagesServed, 100);
+        try {
+            m = ChildProcessMeter.run(cmd, dir, dir.resolve("crawl-output.txt"));
+        } finally {
+            served.close();
+        }
         GcLogPeak.Heap heap = GcLogPeak.read(gcLog);
+        String curve = heap.collections() >= MIN_GCS_FOR_CURVE
+                ? HeapCurve.format(HeapCurve.byPages(heap.liveCurve(), m.startNanos(), served::countAt, 10)) : null;
         long lines = countLines(dir.resolve("archive"), "pages.jsonl");
         if (m.exitCode() != 0 || web.pagesServed() == 0) {
             out.println("   quire crawl " + (m.exitCode() != 0 ? "exited " + m.exitCode() : "fetched no page")
                     + "; see " + dir.resolve("crawl-output.txt") + (o.keep() ? "" : " (use --keep to keep it)"));
         }
         return new RunFigures("quire", m.exitCode(), m.wallSeconds(), web.pagesServed(), web.bytesServed(),
-                m.cpuSeconds(), m.peakRssBytes(), heap.peakUsedBytes(), heap.maxLiveBytes(),
-                PolitenessAudit.audit(web.hostTimes()), lines, firstRequestMillis(web, m));
+                m.cpuSeconds(), m.userSeconds(), m.systemSeconds(), m.peakRssBytes(), heap.peakUsedBytes(), heap.maxLiveBytes(),
+                PolitenessAudit.audit(web.hostTimes()), lines, firstRequestMillis(web, m), curve);
     }
 
     private RunFigures wgetOnce(BenchWeb web, Path dir, Path seeds) throws IOException, InterruptedException {
@@ -162,8 +174,8 @@ public final class CrawlBench {
         web.reset();
         ChildProcessMeter.Measured m = ChildProcessMeter.run(cmd, dir, dir.resolve("wget-output.txt"));
         return new RunFigures("wget", m.exitCode(), m.wallSeconds(), web.pagesServed(), web.bytesServed(),
-                m.cpuSeconds(), m.peakRssBytes(), -1, -1, PolitenessAudit.audit(web.hostTimes()), -1,
-                firstRequestMillis(web, m));
+                m.cpuSeconds(), m.userSeconds(), m.systemSeconds(), m.peakRssBytes(), -1, -1, PolitenessAudit.audit(web.hostTimes()), -1,
+                firstRequestMillis(web, m), null);
     }
 
     private static long firstRequestMillis(BenchWeb web, ChildProcessMeter.Measured m) {
@@ -173,14 +185,17 @@ public final class CrawlBench {
 
     private void print(String label, RunFigures f) {
         PolitenessAudit.Result p = f.politeness();
-        out.printf(Locale.ROOT, "   %-8s %6.2f s (first request after %d ms)  %6d pages  %7.1f pages/s  %6.2f MB/s  CPU %6.2f s = %5.2f ms/page"
+        out.printf(Locale.ROOT, "   %-8s %6.2f s (first request after %d ms)  %6d pages  %7.1f pages/s  %6.2f MB/s  CPU %6.2f s (user %.2f + sys %.2f) = %5.2f ms/page"
                         + " (s per 1000 pages)  peak RSS %s  peak heap %s (live %s)%s  politeness: efficiency %s,"
                         + " %d violations (%d short gaps, %d overlaps), shortest gap %d ms%n",
                 label, f.wallSeconds(), f.firstRequestMillis(), f.pages(), f.pagesPerSecond(), f.mbPerSecond(), f.cpuSeconds(),
-                f.cpuMsPerPage(), mb(f.peakRssBytes()), mb(f.peakHeapBytes()), mb(f.liveHeapBytes()),
+                f.userSeconds(), f.systemSeconds(), f.cpuMsPerPage(), mb(f.peakRssBytes()), mb(f.peakHeapBytes()), mb(f.liveHeapBytes()),
                 f.outputLines() >= 0 ? "  pages.jsonl " + f.outputLines() + " lines" : "",
                 Double.isNaN(p.efficiency()) ? "n/a (no delays)" : String.format(Locale.ROOT, "%.1f%%", 100 * p.efficiency()),
                 p.violations(), p.gapViolations(), p.overlapViolations(), p.shortestGapMillis());
+        if (f.heapCurve() != null) {
+            out.println("            " + f.heapCurve());
+        }
     }
 
     private static String mb(long bytes) {
@@ -199,9 +214,10 @@ public final class CrawlBench {
         double wall = med(runs, RunFigures::wallSeconds);
         return new RunFigures(first.tool(), first.exitCode(), wall, (long) med(runs, r -> r.pages()),
                 (long) med(runs, r -> r.pageBytes()), med(runs, RunFigures::cpuSeconds),
+                med(runs, RunFigures::userSeconds), med(runs, RunFigures::systemSeconds),
                 (long) med(runs, r -> r.peakRssBytes()), (long) med(runs, r -> r.peakHeapBytes()),
                 (long) med(runs, r -> r.liveHeapBytes()), pol, (long) med(runs, r -> r.outputLines()),
-                (long) med(runs, r -> r.firstRequestMillis()));
+                (long) med(runs, r -> r.firstRequestMillis()), null);
     }
 
     private static double med(List<RunFigures> runs, ToDoubleFunction<RunFigures> f) {
