@@ -26,7 +26,11 @@ public final class CrawlBench {
     public record Options(int hosts, int pages, int pageKb, int runs, int politeRuns, boolean raw, boolean polite, int politeHosts,
                           int politePages, Duration politeDelay, Duration crawlDelay, int crawlDelayEvery,
                           int threads, boolean wget, List<String> javaOpts, List<String> sets, Path workDir,
-                          boolean keep, int serverThreads) {
+                          boolean keep, int serverThreads, long frontierUrls, int frontierHosts) {
+        /** Whether the frontier scale mode runs (frontierUrls > 0). */
+        boolean frontier() {
+            return frontierUrls > 0;
+        }
     }
 
     /** Figures of one crawl run (quire or wget); heapCurve is null when not measured or too few GCs. */
@@ -51,6 +55,9 @@ public final class CrawlBench {
     /** The heap curve of a run is printed only when its gc log has at least this many collections. */
     static final int MIN_GCS_FOR_CURVE = 10;
 
+    /** The heap limit of the frontier scale child, which the fill must stay under. */
+    static final int FRONTIER_HEAP_MB = 512;
+
     private final Options o;
     private final PrintStream out;
 
@@ -66,6 +73,9 @@ public final class CrawlBench {
                 + " CPUs, crawler JVM flags: " + String.join(" ", childJvmFlags()));
         boolean ok = true;
         try {
+            if (o.frontier()) {
+                ok &= frontierMode(work.resolve("frontier"));
+            }
             if (o.raw()) {
                 ok &= mode("raw (delays 0)", new BenchWeb.Layout(o.hosts(), o.pages(), o.pageKb() * 1024,
                         Duration.ZERO, Duration.ZERO, 0), work.resolve("raw"), List.of(
@@ -164,6 +174,35 @@ public final class CrawlBench {
         return new RunFigures("quire", m.exitCode(), m.wallSeconds(), web.pagesServed(), web.bytesServed(),
                 m.cpuSeconds(), m.userSeconds(), m.systemSeconds(), m.peakRssBytes(), heap.peakUsedBytes(), heap.maxLiveBytes(),
                 PolitenessAudit.audit(web.hostTimes()), lines, firstRequestMillis(web, m), curve);
+    }
+
+    /**
+     * Fills a frontier of {@code frontierUrls} URLs in a child JVM limited to 512 MB of heap
+     * ({@link FrontierScale}), echoing its checkpoint lines, and prints what the child cost.
+     */
+    private boolean frontierMode(Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        out.printf(Locale.ROOT, "%n== frontier scale: %,d URLs over %,d hosts, child JVM with -Xmx512m%n",
+                o.frontierUrls(), o.frontierHosts());
+        Path gcLog = dir.resolve("gc.log");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaExecutable());
+        cmd.addAll(childJvmFlags());
+        cmd.add("-Xmx" + FRONTIER_HEAP_MB + "m");
+        cmd.add("-Xlog:gc:file=" + gcLog);
+        cmd.addAll(List.of("-cp", classPath(), FrontierScale.class.getName(), dir.resolve("frontier.db").toString(),
+                Long.toString(o.frontierUrls()), Integer.toString(o.frontierHosts())));
+        ChildProcessMeter.Measured m = ChildProcessMeter.run(cmd, dir, dir.resolve("frontier-output.txt"), out);
+        GcLogPeak.Heap heap = GcLogPeak.read(gcLog);
+        out.printf(Locale.ROOT, "   child JVM: exit %d, %.1f s, CPU %.2f s (user %.2f + sys %.2f), peak RSS %s, "
+                        + "peak heap %s (largest heap after GC %s, %d collections, gc log)%n",
+                m.exitCode(), m.wallSeconds(), m.cpuSeconds(), m.userSeconds(), m.systemSeconds(),
+                mb(m.peakRssBytes()), mb(heap.peakUsedBytes()), mb(heap.maxLiveBytes()), heap.collections());
+        if (m.exitCode() != 0) {
+            out.println("   the frontier fill failed; see " + dir.resolve("frontier-output.txt")
+                    + (o.keep() ? "" : " (use --keep to keep it)"));
+        }
+        return m.exitCode() == 0;
     }
 
     private RunFigures wgetOnce(BenchWeb web, Path dir, Path seeds) throws IOException, InterruptedException {
