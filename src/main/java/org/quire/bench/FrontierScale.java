@@ -226,6 +226,7 @@ public final class FrontierScale {
                 stored, urls, s.queued(), s.done(), s.hosts(), peak / 1048576.0, maxHeap >> 20,
                 peak < maxHeap && maxHeap <= 512L << 20 ? "under 512 MB" : peak < 512L << 20 ? "under 512 MB (limit not set)" : "OVER 512 MB",
                 insert, take, logRatio,
-                Math.max(insert, take) <= Math.max(1.5, 2 * logRatio) ? "O(log n) or better" : "GROWS faster than O(log n)");
+                Math.max(insert, take) <= Math.max(1.5, 2 * logRatio) ? "consistent with O(log n) or better"
+                        : "GROWS faster than O(log n)");
     }
 }
