@@ -26,13 +26,18 @@ public final class CrawlBench {
     public record Options(int hosts, int pages, int pageKb, int runs, int politeRuns, boolean raw, boolean polite, int politeHosts,
                           int politePages, Duration politeDelay, Duration crawlDelay, int crawlDelayEvery,
                           int threads, boolean wget, List<String> javaOpts, List<String> sets, Path workDir,
-                          boolean keep, int serverThreads) {
+                          boolean keep, int serverThreads, long frontierUrls, int frontierHosts) {
+        /** Whether the frontier scale mode runs (frontierUrls > 0). */
+        boolean frontier() {
+            return frontierUrls > 0;
+        }
     }
 
-    /** Figures of one crawl run (quire or wget). */
+    /** Figures of one crawl run (quire or wget); heapCurve is null when not measured or too few GCs. */
     public record RunFigures(String tool, int exitCode, double wallSeconds, long pages, long pageBytes,
-                             double cpuSeconds, long peakRssBytes, long peakHeapBytes, long liveHeapBytes,
-                             PolitenessAudit.Result politeness, long outputLines, long firstRequestMillis) {
+                             double cpuSeconds, double userSeconds, double systemSeconds, long peakRssBytes, long peakHeapBytes, long liveHeapBytes,
+                             PolitenessAudit.Result politeness, long outputLines, long firstRequestMillis,
+                             String heapCurve) {
         double pagesPerSecond() {
             return pages / wallSeconds;
         }
@@ -46,6 +51,12 @@ public final class CrawlBench {
             return cpuSeconds < 0 || pages == 0 ? -1 : cpuSeconds * 1000 / pages;
         }
     }
+
+    /** The heap curve of a run is printed only when its gc log has at least this many collections. */
+    static final int MIN_GCS_FOR_CURVE = 10;
+
+    /** The heap limit of the frontier scale child, which the fill must stay under. */
+    static final int FRONTIER_HEAP_MB = 512;
 
     private final Options o;
     private final PrintStream out;
@@ -62,6 +73,9 @@ public final class CrawlBench {
                 + " CPUs, crawler JVM flags: " + String.join(" ", childJvmFlags()));
         boolean ok = true;
         try {
+            if (o.frontier()) {
+                ok &= frontierMode(work.resolve("frontier"));
+            }
             if (o.raw()) {
                 ok &= mode("raw (delays 0)", new BenchWeb.Layout(o.hosts(), o.pages(), o.pageKb() * 1024,
                         Duration.ZERO, Duration.ZERO, 0), work.resolve("raw"), List.of(
@@ -142,16 +156,53 @@ public final class CrawlBench {
             cmd.add(s);
         });
         web.reset();
-        ChildProcessMeter.Measured m = ChildProcessMeter.run(cmd, dir, dir.resolve("crawl-output.txt"));
+        ChildProcessMeter.Measured m;
+        PagesSampler served = PagesSampler.start(web::pagesServed, 100);
+        try {
+            m = ChildProcessMeter.run(cmd, dir, dir.resolve("crawl-output.txt"));
+        } finally {
+            served.close();
+        }
         GcLogPeak.Heap heap = GcLogPeak.read(gcLog);
+        String curve = heap.collections() >= MIN_GCS_FOR_CURVE
+                ? HeapCurve.format(HeapCurve.byPages(heap.liveCurve(), m.startNanos(), served::countAt, 10)) : null;
         long lines = countLines(dir.resolve("archive"), "pages.jsonl");
         if (m.exitCode() != 0 || web.pagesServed() == 0) {
             out.println("   quire crawl " + (m.exitCode() != 0 ? "exited " + m.exitCode() : "fetched no page")
                     + "; see " + dir.resolve("crawl-output.txt") + (o.keep() ? "" : " (use --keep to keep it)"));
         }
         return new RunFigures("quire", m.exitCode(), m.wallSeconds(), web.pagesServed(), web.bytesServed(),
-                m.cpuSeconds(), m.peakRssBytes(), heap.peakUsedBytes(), heap.maxLiveBytes(),
-                PolitenessAudit.audit(web.hostTimes()), lines, firstRequestMillis(web, m));
+                m.cpuSeconds(), m.userSeconds(), m.systemSeconds(), m.peakRssBytes(), heap.peakUsedBytes(), heap.maxLiveBytes(),
+                PolitenessAudit.audit(web.hostTimes()), lines, firstRequestMillis(web, m), curve);
+    }
+
+    /**
+     * Fills a frontier of {@code frontierUrls} URLs in a child JVM limited to 512 MB of heap
+     * ({@link FrontierScale}), echoing its checkpoint lines, and prints what the child cost.
+     */
+    private boolean frontierMode(Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        out.printf(Locale.ROOT, "%n== frontier scale: %,d URLs over %,d hosts, child JVM with -Xmx512m%n",
+                o.frontierUrls(), o.frontierHosts());
+        Path gcLog = dir.resolve("gc.log");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaExecutable());
+        cmd.addAll(childJvmFlags());
+        cmd.add("-Xmx" + FRONTIER_HEAP_MB + "m");
+        cmd.add("-Xlog:gc:file=" + gcLog);
+        cmd.addAll(List.of("-cp", classPath(), FrontierScale.class.getName(), dir.resolve("frontier.db").toString(),
+                Long.toString(o.frontierUrls()), Integer.toString(o.frontierHosts())));
+        ChildProcessMeter.Measured m = ChildProcessMeter.run(cmd, dir, dir.resolve("frontier-output.txt"), out);
+        GcLogPeak.Heap heap = GcLogPeak.read(gcLog);
+        out.printf(Locale.ROOT, "   child JVM: exit %d, %.1f s, CPU %.2f s (user %.2f + sys %.2f), peak RSS %s, "
+                        + "peak heap %s (largest heap after GC %s, %d collections, gc log)%n",
+                m.exitCode(), m.wallSeconds(), m.cpuSeconds(), m.userSeconds(), m.systemSeconds(),
+                mb(m.peakRssBytes()), mb(heap.peakUsedBytes()), mb(heap.maxLiveBytes()), heap.collections());
+        if (m.exitCode() != 0) {
+            out.println("   the frontier fill failed; see " + dir.resolve("frontier-output.txt")
+                    + (o.keep() ? "" : " (use --keep to keep it)"));
+        }
+        return m.exitCode() == 0;
     }
 
     private RunFigures wgetOnce(BenchWeb web, Path dir, Path seeds) throws IOException, InterruptedException {
@@ -162,8 +213,8 @@ public final class CrawlBench {
         web.reset();
         ChildProcessMeter.Measured m = ChildProcessMeter.run(cmd, dir, dir.resolve("wget-output.txt"));
         return new RunFigures("wget", m.exitCode(), m.wallSeconds(), web.pagesServed(), web.bytesServed(),
-                m.cpuSeconds(), m.peakRssBytes(), -1, -1, PolitenessAudit.audit(web.hostTimes()), -1,
-                firstRequestMillis(web, m));
+                m.cpuSeconds(), m.userSeconds(), m.systemSeconds(), m.peakRssBytes(), -1, -1, PolitenessAudit.audit(web.hostTimes()), -1,
+                firstRequestMillis(web, m), null);
     }
 
     private static long firstRequestMillis(BenchWeb web, ChildProcessMeter.Measured m) {
@@ -173,14 +224,17 @@ public final class CrawlBench {
 
     private void print(String label, RunFigures f) {
         PolitenessAudit.Result p = f.politeness();
-        out.printf(Locale.ROOT, "   %-8s %6.2f s (first request after %d ms)  %6d pages  %7.1f pages/s  %6.2f MB/s  CPU %6.2f s = %5.2f ms/page"
+        out.printf(Locale.ROOT, "   %-8s %6.2f s (first request after %d ms)  %6d pages  %7.1f pages/s  %6.2f MB/s  CPU %6.2f s (user %.2f + sys %.2f) = %5.2f ms/page"
                         + " (s per 1000 pages)  peak RSS %s  peak heap %s (live %s)%s  politeness: efficiency %s,"
                         + " %d violations (%d short gaps, %d overlaps), shortest gap %d ms%n",
                 label, f.wallSeconds(), f.firstRequestMillis(), f.pages(), f.pagesPerSecond(), f.mbPerSecond(), f.cpuSeconds(),
-                f.cpuMsPerPage(), mb(f.peakRssBytes()), mb(f.peakHeapBytes()), mb(f.liveHeapBytes()),
+                f.userSeconds(), f.systemSeconds(), f.cpuMsPerPage(), mb(f.peakRssBytes()), mb(f.peakHeapBytes()), mb(f.liveHeapBytes()),
                 f.outputLines() >= 0 ? "  pages.jsonl " + f.outputLines() + " lines" : "",
                 Double.isNaN(p.efficiency()) ? "n/a (no delays)" : String.format(Locale.ROOT, "%.1f%%", 100 * p.efficiency()),
                 p.violations(), p.gapViolations(), p.overlapViolations(), p.shortestGapMillis());
+        if (f.heapCurve() != null) {
+            out.println("            " + f.heapCurve());
+        }
     }
 
     private static String mb(long bytes) {
@@ -199,9 +253,10 @@ public final class CrawlBench {
         double wall = med(runs, RunFigures::wallSeconds);
         return new RunFigures(first.tool(), first.exitCode(), wall, (long) med(runs, r -> r.pages()),
                 (long) med(runs, r -> r.pageBytes()), med(runs, RunFigures::cpuSeconds),
+                med(runs, RunFigures::userSeconds), med(runs, RunFigures::systemSeconds),
                 (long) med(runs, r -> r.peakRssBytes()), (long) med(runs, r -> r.peakHeapBytes()),
                 (long) med(runs, r -> r.liveHeapBytes()), pol, (long) med(runs, r -> r.outputLines()),
-                (long) med(runs, r -> r.firstRequestMillis()));
+                (long) med(runs, r -> r.firstRequestMillis()), null);
     }
 
     private static double med(List<RunFigures> runs, ToDoubleFunction<RunFigures> f) {

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code quire bench}: crawls an in-process multi-host loopback web and prints speed, cost and politeness. */
+/**
+ * {@code quire bench}: crawls an in-process multi-host loopback web and prints speed, cost and politeness; or fills
+ * a large frontier in a heap-limited child JVM and prints how its costs and heap scale.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Serve a news-like web of many hosts on 127.0.x.y from this process, crawl it end to end with "
                 + "a separate 'quire crawl' JVM (WARC, text, pages.jsonl) and print pages/s, MB/s, CPU ms per page "
@@ -19,6 +22,9 @@ import java.util.concurrent.Callable;
                 + "(efficiency and violations, as the server saw them).",
                 "Runs with delays 0 (raw speed; also 'wget --warc-file' over the same web when wget is on PATH, "
                         + "with the ratio) and with realistic delays (1 s, Crawl-delay on some hosts). "
+                        + "With --mode frontier: instead fills a frontier database with --frontier-urls URLs over "
+                        + "--frontier-hosts hosts in a child JVM with -Xmx512m, printing at every 10% the insert "
+                        + "throughput, the cost of next()+complete(), the heap after GC and the database size. "
                         + "See BENCHMARKS.md."})
 public final class BenchCommand implements Callable<Integer> {
 
@@ -37,8 +43,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--polite-runs", description = "Runs of the polite mode (default: ${DEFAULT-VALUE}).")
     int politeRuns = 1;
 
-    @Option(names = "--mode", description = "raw, polite or both (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mode", description = "raw, polite, both (raw then polite crawls) or frontier (the frontier "
+            + "scale fill alone) (default: ${DEFAULT-VALUE}).")
     String mode = "both";
+
+    @Option(names = "--frontier-urls", description = "URLs the frontier mode adds (default: ${DEFAULT-VALUE}).")
+    long frontierUrls = 10_000_000;
+
+    @Option(names = "--frontier-hosts", description = "Hosts the frontier mode's URLs are spread over "
+            + "(default: ${DEFAULT-VALUE}).")
+    int frontierHosts = 10_000;
 
     @Option(names = "--polite-hosts", description = "Hosts in the polite web (default: ${DEFAULT-VALUE}).")
     int politeHosts = 20;
@@ -79,22 +93,26 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("raw", "polite", "both").contains(mode)) {
-            throw new org.quire.config.InputException("--mode: expected raw, polite or both, got '" + mode + "'");
+        if (!List.of("raw", "polite", "both", "frontier").contains(mode)) {
+            throw new org.quire.config.InputException("--mode: expected raw, polite, both or frontier, got '" + mode + "'");
         }
+        if (frontierUrls < 10 || frontierHosts < 1) {
+            throw new org.quire.config.InputException("--frontier-urls must be at least 10 and --frontier-hosts at least 1");
+        }
+        boolean frontier = mode.equals("frontier");
         if (hosts < 1 || pages < 1 || pageKb < 1 || runs < 1 || politeRuns < 1 || politeHosts < 1 || politePages < 1) {
             throw new org.quire.config.InputException("--hosts, --pages, --page-kb, --runs, --polite-runs, --polite-hosts and "
                     + "--polite-pages must be at least 1");
         }
         Duration d = duration(delay, "--delay");
         Duration cd = duration(crawlDelay, "--crawl-delay");
-        boolean wget = !noWget && CrawlBench.onPath("wget");
-        if (!noWget && !wget) {
+        boolean wget = !frontier && !noWget && CrawlBench.onPath("wget");
+        if (!frontier && !noWget && !wget) {
             System.out.println("quire bench: wget is not on PATH; no comparison run");
         }
-        CrawlBench.Options o = new CrawlBench.Options(hosts, pages, pageKb, runs, politeRuns, !mode.equals("polite"),
-                !mode.equals("raw"), politeHosts, politePages, d, cd, crawlDelayEvery, threads, wget, javaOpts, sets,
-                work, keep, serverThreads);
+        CrawlBench.Options o = new CrawlBench.Options(hosts, pages, pageKb, runs, politeRuns,
+                mode.equals("raw") || mode.equals("both"), mode.equals("polite") || mode.equals("both"), politeHosts, politePages, d, cd, crawlDelayEvery, threads, wget, javaOpts, sets,
+                work, keep, serverThreads, frontier ? frontierUrls : 0, frontierHosts);
         return new CrawlBench(o, System.out).run() ? ExitCode.OK : ExitCode.FAILED;
     }
 
