@@ -1,6 +1,7 @@
 package org.quire.crawl;
 
 import crawlercommons.domains.EffectiveTldFinder;
+import org.quire.config.CrawlScope;
 import org.quire.config.Settings;
 import org.quire.fetch.ErrorKind;
 import org.quire.seeds.PlainUrl;
@@ -55,7 +56,9 @@ public final class ScopeRules {
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         hosts.add(host);
-        domains.add(registeredDomain(host));
+        if (settings.scope() == CrawlScope.DOMAIN) {
+            domains.add(registeredDomain(host)); // only then: loading the public suffix list takes a while
+        }
         String s = uri.toString();
         int slash = s.lastIndexOf('/');
         int pathStart = s.indexOf('/', s.indexOf("//") + 2);

@@ -65,7 +65,9 @@ public final class HttpFetcher implements AutoCloseable {
     HttpFetcher(Settings.Fetch settings, Dns resolver) {
         this.settings = settings;
         this.guard = new AddressGuard(settings.allowPrivateAddresses(), resolver);
+        LazyTls tls = new LazyTls();
         this.client = new OkHttpClient.Builder()
+                .sslSocketFactory(tls.socketFactory(), tls.trustManager())
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .protocols(List.of(Protocol.HTTP_1_1))
