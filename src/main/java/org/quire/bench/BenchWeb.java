@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bench web: many hosts on distinct loopback addresses (127.0.1.1, 127.0.1.2, ...; all on one port), each
- * serving {@link NewsPages} (kept in memory once generated, unless the web is larger than 256 MB) and a robots.txt that disallows {@code /private/} and, on hosts given a
+ * serving {@link NewsPages} (all rendered into memory when the web starts, unless the web is larger than 256 MB: then
+ * each is generated when asked for) and a robots.txt that disallows {@code /private/} and, on hosts given a
  * Crawl-delay, asks for it. Every request's arrival time is recorded per host, and a request that arrives while
  * another to the same host is being answered is counted as an overlap (see {@link PolitenessAudit}).
  */
@@ -107,6 +108,7 @@ public final class BenchWeb implements AutoCloseable {
         for (int attempt = 0; attempt < 20; attempt++) {
             try {
                 web.bindAll();
+                web.renderAll();
                 return web;
             } catch (BindException e) {
                 last = e;
@@ -131,6 +133,21 @@ public final class BenchWeb implements AutoCloseable {
             h.server.setExecutor(pool);
         }
         hosts.forEach(h -> h.server.start());
+    }
+
+    /**
+     * Renders every page before any crawler runs, when the web is kept in memory: otherwise the first run's crawler
+     * would share the CPU with page generation that later runs (and wget, which runs after it) do not pay for.
+     */
+    private void renderAll() {
+        if (!cachePages) {
+            return;
+        }
+        for (Host h : hosts) {
+            for (int n = 0; n < layout.pagesPerHost(); n++) {
+                h.page(n);
+            }
+        }
     }
 
     /** Host {@code i}'s address: 127.0.1.1, ..., 127.0.1.254, 127.0.2.1, ... */

@@ -23,7 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * The crawl frontier of one job, kept in an embedded SQLite file in the job folder, so that a frontier of millions
  * of URLs lives on disk and survives a crash.
  * <p>
- * Only per-host scheduling state lives in memory: for each host its next-allowed time, how many URLs it has queued,
+ * Only per-host scheduling state (and a bounded set of the URLs stored most recently, which answers links repeated
+ * page after page without a database statement) lives in memory: for each host its next-allowed time, how many URLs it has queued,
  * which URL is in flight, and a small buffer of its next URLs (at most 10,000 buffered in all); hosts with something
  * to hand out sit in a set ordered by the time they became (or become) ready, so ready hosts take turns. Each host's
  * URLs are read from the database in small batches, oldest first. Every change is written at once into a
@@ -43,6 +44,8 @@ public final class SqliteFrontier implements Frontier {
     static final long COMMIT_INTERVAL_MS = 100;
     static final int DEFAULT_READ_BATCH = 8;
     static final int DEFAULT_MAX_BUFFERED = 10_000;
+    /** URLs per generation of the in-memory set of recently stored URLs (two generations: some 5 MB of heap). */
+    static final int RECENT_URLS = 16_384;
 
     private final UrlStore store;
     private final int readBatch;
@@ -55,6 +58,8 @@ public final class SqliteFrontier implements Frontier {
     private final TreeSet<HostState> ready = new TreeSet<>(
             Comparator.<HostState>comparingLong(h -> h.readyAt).thenComparingLong(h -> h.id));
     private final ScheduledExecutorService committer;
+    /** Links offered again soon after (menus, footers) are answered from here, without a database statement. */
+    private final RecentUrls recent = new RecentUrls(RECENT_URLS);
 
     private long queued;
     private long inFlight;
@@ -134,7 +139,23 @@ public final class SqliteFrontier implements Frontier {
         if (candidates.isEmpty()) {
             return 0;
         }
-        List<Candidate> list = new ArrayList<>(candidates);
+        List<Candidate> list = new ArrayList<>(candidates.size());
+        synchronized (recent) {
+            for (Candidate c : candidates) {
+                if (!recent.contains(c.url())) {
+                    list.add(c);
+                }
+            }
+        }
+        if (list.isEmpty()) {
+            lock.lock();
+            try {
+                checkOpen();
+                return 0;
+            } finally {
+                lock.unlock();
+            }
+        }
         String[] keys = new String[list.size()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = HostKeys.of(list.get(i).url());
@@ -153,6 +174,11 @@ public final class SqliteFrontier implements Frontier {
                 hostIds[i] = hosts[i].id;
             }
             boolean[] inserted = store.insertUrls(list, hostIds);
+            synchronized (recent) {
+                for (Candidate c : list) {
+                    recent.remember(c.url());
+                }
+            }
             long now = System.currentTimeMillis();
             int added = 0;
             for (int i = 0; i < inserted.length; i++) {
