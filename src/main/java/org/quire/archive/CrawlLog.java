@@ -62,13 +62,30 @@ public final class CrawlLog implements AutoCloseable {
         if (s == null || s.isBlank()) {
             return "-";
         }
+        if (noneMatch(s, false)) {
+            return s; // the common case: nothing to strip or replace
+        }
         return s.strip().replaceAll("\\s+", "_");
+    }
+
+    /** True when no character of {@code s} is whitespace (nor, with {@code spaceChars}, a Unicode space). */
+    private static boolean noneMatch(String s, boolean spaceChars) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c >= 0x80 && (Character.isWhitespace(c) || spaceChars && Character.isSpaceChar(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A URL column: "-" when empty, any whitespace percent-encoded so the URL stays one column and valid. */
     private static String url(String s) {
         if (s == null || s.isBlank()) {
             return "-";
+        }
+        if (noneMatch(s, true)) {
+            return s;
         }
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {

@@ -17,6 +17,7 @@ import org.quire.frontier.CrawlUrl;
 import org.quire.frontier.Frontier;
 import org.quire.recrawl.Capture;
 import org.quire.recrawl.CaptureArchiver;
+import org.quire.recrawl.PriorCapture;
 import org.quire.seeds.SeedUrls;
 
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -133,7 +135,8 @@ final class UrlProcessor {
             frontier.postpone(cu, clock.instant(), clock.instant(), false);
             return;
         }
-        FetchResult r = fetcher.fetch(uri, captures == null ? List.of() : captures.conditionalHeaders(cu.url()));
+        Optional<PriorCapture> prior = captures == null ? Optional.empty() : captures.prior(cu.url());
+        FetchResult r = fetcher.fetch(uri, captures == null ? List.of() : captures.conditionalHeaders(prior));
         Duration crawlDelay = settings.robots().obey() ? rules.crawlDelay() : Duration.ZERO;
         Instant hostNext = nextAllowed(cu.hostKey(), r, crawlDelay);
         if (!r.hasResponse()) {
@@ -145,7 +148,7 @@ final class UrlProcessor {
             }
             return;
         }
-        Capture capture = captures != null ? captures.archive(r, cu.url(), cu.depth(), cu.via())
+        Capture capture = captures != null ? captures.archive(r, cu.url(), cu.depth(), cu.via(), prior)
                 : new Capture(warc.archive(r), r.status() >= 200 && r.status() < 300 ? r : null, null);
         RecordLocation loc = capture.location();
         logAttempt(cu, r, loc, Integer.toString(r.status()), r.truncated() == null ? "" : "truncated-" + r.truncated());

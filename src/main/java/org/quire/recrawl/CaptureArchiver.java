@@ -49,9 +49,13 @@ public final class CaptureArchiver {
         this.reader = new StoredResponseReader(crawlDir);
     }
 
-    /** The conditional request headers for {@code url} from its last capture (none when never captured). */
-    public List<HttpHeader> conditionalHeaders(String url) throws IOException {
-        Optional<PriorCapture> prior = index.last(url);
+    /** The last capture of {@code url} by any run of the crawl, if there was one. */
+    public Optional<PriorCapture> prior(String url) throws IOException {
+        return index.last(url);
+    }
+
+    /** The conditional request headers from a URL's last capture (none when never captured). */
+    public List<HttpHeader> conditionalHeaders(Optional<PriorCapture> prior) {
         if (prior.isEmpty() || prior.get().original() == null || reader.file(prior.get().original()).isEmpty()) {
             return List.of();
         }
@@ -76,9 +80,10 @@ public final class CaptureArchiver {
      * @param url   the URL as the frontier knows it
      * @param depth its link hops from a seed
      * @param via   the page it was found on, or null
+     * @param prior its last capture, as {@link #prior} gave it before the fetch
      */
-    public Capture archive(FetchResult r, String url, int depth, String via) throws IOException {
-        Optional<PriorCapture> prior = index.last(url);
+    public Capture archive(FetchResult r, String url, int depth, String via, Optional<PriorCapture> prior)
+            throws IOException {
         if (r.status() == 304 && prior.isPresent() && prior.get().original() != null) {
             return notModified(r, prior.get(), depth, via);
         }
