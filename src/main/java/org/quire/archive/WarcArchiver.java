@@ -4,6 +4,7 @@ import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcMetadata;
+import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
@@ -26,13 +27,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * The only writer of a crawl's WARC files (WARC 1.1, one gzip member per record, via jwarc). Each capture becomes
  * a {@code request} and a {@code response} record; pages may add a {@code metadata} record with their outlinks.
  * A file is written as {@code <name>.open}, renamed to {@code <name>} when closed, and a new one is begun (with
- * its own {@code warcinfo} record) once the current one has passed the size limit. Thread-safe: one lock owns
- * the current file, so the records of one capture are always adjacent.
+ * its own {@code warcinfo} record) once the current one has passed the size limit. Thread-safe: digests and
+ * gzip compression are done by the calling thread; one lock owns the current file and is held only to append
+ * the finished bytes, so the records of one capture are always adjacent.
  */
 public final class WarcArchiver implements AutoCloseable {
 
     private final WarcFileSeries files;
     private final ReentrantLock lock = new ReentrantLock();
+    /** The warcinfo id of the file written last: records are encoded for it before the lock is taken. */
+    private volatile URI lastWarcinfoId;
 
     /**
      * @param warcDir      where the files go; created if missing
@@ -64,8 +68,8 @@ public final class WarcArchiver implements AutoCloseable {
     }
 
     /**
-     * {@link #archive(FetchResult)} for a caller that has already computed the SHA-1 payload digest of
-     * {@code r.body()} (it is not computed twice).
+     * As {@link #archive(FetchResult)}, with the payload digest already computed (it is the SHA-1 of the body as
+     * received).
      */
     public RecordLocation archive(FetchResult r, WarcDigest payloadDigest) throws IOException {
         if (r.status() <= 0) {
@@ -76,16 +80,15 @@ public final class WarcArchiver implements AutoCloseable {
         UUID responseId = UUID.randomUUID();
         byte[] requestBlock = HttpBlocks.request(r);
         byte[] responseBlock = HttpBlocks.response(r);
-
-        lock.lock();
-        try {
-            FastGzipWarcWriter writer = files.writer();
+        WarcDigest responseDigest = Sha1.of(responseBlock);
+        WarcDigest requestDigest = requestBlock == null ? null : Sha1.of(requestBlock);
+        Appended a = append(false, warcinfo -> {
             WarcResponse.Builder rb = new WarcResponse.Builder(target)
                     .version(MessageVersion.WARC_1_1)
                     .recordId(responseId)
                     .date(date)
-                    .warcinfoId(files.warcinfoId())
-                    .blockDigest(Sha1.of(responseBlock))
+                    .warcinfoId(warcinfo)
+                    .blockDigest(responseDigest)
                     .payloadDigest(payloadDigest)
                     .body(MediaType.HTTP_RESPONSE, responseBlock);
             if (r.ipAddress() != null && !r.ipAddress().isBlank()) {
@@ -94,30 +97,20 @@ public final class WarcArchiver implements AutoCloseable {
             if (r.truncated() != null && !r.truncated().isBlank()) {
                 rb.truncated(truncation(r.truncated()));
             }
-            WarcResponse response = rb.build();
-
-            long offset = writer.position();
-            writer.write(response);
-            long length = writer.position() - offset;
-
-            writeRequest(writer, r, requestBlock, date, responseId);
-            return new RecordLocation(files.currentName(), offset, "<" + urn(responseId) + ">", payloadDigest.toString(),
-                    length);
-        } finally {
-            lock.unlock();
-        }
+            return withRequest(rb.build(), r, requestBlock, requestDigest, date, responseId, warcinfo);
+        });
+        return new RecordLocation(a.file(), a.offset(), "<" + urn(responseId) + ">", payloadDigest.toString(),
+                a.length());
     }
 
     /**
-     * Writes a {@code revisit} record (plus the request record) for a capture whose payload is already archived:
-     * its block is the response head only. For {@link RevisitProfile#IDENTICAL_PAYLOAD_DIGEST} the payload
-     * digest is that of {@code r}'s body (equal to the original's); for
-     * {@link RevisitProfile#SERVER_NOT_MODIFIED} ({@code r} is the 304) no payload digest is written.
+     * Writes a {@code revisit} record (and the request record) for an exchange whose content was archived before:
+     * the response head only, no payload.
      *
-     * @param refersToRecordId  the original response record's id, with or without angle brackets, or null
-     * @param refersToTargetUri the original capture's URL
-     * @param refersToDate      the original capture's WARC-Date
-     * @return where the revisit record landed, or null when {@code r} has no response
+     * @param refersToRecordId  the record holding the content (with or without angle brackets), or null
+     * @param refersToTargetUri that record's target URI, or null
+     * @param refersToDate      that record's date, or null
+     * @return where the revisit record landed (its payload digest is set for identical-payload-digest revisits)
      */
     public RecordLocation archiveRevisit(FetchResult r, RevisitProfile profile, String refersToRecordId,
                                          URI refersToTargetUri, Instant refersToDate) throws IOException {
@@ -128,16 +121,16 @@ public final class WarcArchiver implements AutoCloseable {
         UUID revisitId = UUID.randomUUID();
         byte[] requestBlock = HttpBlocks.request(r);
         byte[] head = HttpBlocks.responseHead(r);
+        WarcDigest headDigest = Sha1.of(head);
+        WarcDigest requestDigest = requestBlock == null ? null : Sha1.of(requestBlock);
         WarcDigest payloadDigest = profile == RevisitProfile.IDENTICAL_PAYLOAD_DIGEST ? Sha1.of(r.body()) : null;
-        lock.lock();
-        try {
-            FastGzipWarcWriter writer = files.writer();
+        Appended a = append(false, warcinfo -> {
             WarcRevisit.Builder vb = new WarcRevisit.Builder(r.url(), profile.uri())
                     .version(MessageVersion.WARC_1_1)
                     .recordId(revisitId)
                     .date(date)
-                    .warcinfoId(files.warcinfoId())
-                    .blockDigest(Sha1.of(head))
+                    .warcinfoId(warcinfo)
+                    .blockDigest(headDigest)
                     .body(MediaType.HTTP_RESPONSE, head);
             if (payloadDigest != null) {
                 vb.payloadDigest(payloadDigest);
@@ -154,44 +147,37 @@ public final class WarcArchiver implements AutoCloseable {
             if (r.ipAddress() != null && !r.ipAddress().isBlank()) {
                 vb.setHeader("WARC-IP-Address", r.ipAddress());
             }
-            long offset = writer.position();
-            writer.write(vb.build());
-            long length = writer.position() - offset;
-            writeRequest(writer, r, requestBlock, date, revisitId);
-            return new RecordLocation(files.currentName(), offset, "<" + urn(revisitId) + ">",
-                    payloadDigest == null ? null : payloadDigest.toString(), length);
-        } finally {
-            lock.unlock();
-        }
+            return withRequest(vb.build(), r, requestBlock, requestDigest, date, revisitId, warcinfo);
+        });
+        return new RecordLocation(a.file(), a.offset(), "<" + urn(revisitId) + ">",
+                payloadDigest == null ? null : payloadDigest.toString(), a.length());
     }
 
-    /** The request record of a capture, concurrent to its response or revisit record (caller holds the lock). */
-    private void writeRequest(FastGzipWarcWriter writer, FetchResult r, byte[] requestBlock, Instant date,
-                              UUID concurrentTo)
+    /** The response (or revisit) record's gzip member, then its request record's, if there is one. */
+    private static byte[][] withRequest(WarcRecord response, FetchResult r, byte[] requestBlock,
+                                        WarcDigest requestDigest, Instant date, UUID concurrentTo, URI warcinfo)
             throws IOException {
+        GzipMemberEncoder encoder = GzipMemberEncoder.forThisThread();
+        byte[] first = encoder.encode(response);
         if (requestBlock == null) {
-            return;
+            return new byte[][] {first};
         }
         WarcRequest.Builder qb = new WarcRequest.Builder(r.url())
                 .version(MessageVersion.WARC_1_1)
                 .date(date)
-                .warcinfoId(files.warcinfoId())
+                .warcinfoId(warcinfo)
                 .concurrentTo(urn(concurrentTo))
-                .blockDigest(Sha1.of(requestBlock))
+                .blockDigest(requestDigest)
                 .body(MediaType.HTTP_REQUEST, requestBlock);
         if (r.ipAddress() != null && !r.ipAddress().isBlank()) {
             qb.setHeader("WARC-IP-Address", r.ipAddress());
         }
-        writer.write(qb.build());
+        return new byte[][] {first, encoder.encode(qb.build())};
     }
 
     /**
-     * Writes a {@code metadata} record ({@code application/warc-fields}, one {@code outlink: URL} line per link)
-     * about a capture, next to its response record.
-     *
-     * @param target                the page's URL
-     * @param concurrentToRecordId  the page's response record id, with or without angle brackets
-     * @param outlinks              the links found on the page, absolute
+     * Writes a {@code metadata} record with the page's outlinks ({@code outlink: <url>} lines, WARC fields),
+     * concurrent to its response record, in the same file as that record.
      */
     public void archiveMetadata(URI target, String concurrentToRecordId, List<String> outlinks) throws IOException {
         StringBuilder fields = new StringBuilder();
@@ -202,20 +188,55 @@ public final class WarcArchiver implements AutoCloseable {
             fields.append("outlink: ").append(link.strip()).append("\r\n");
         }
         byte[] block = fields.toString().getBytes(StandardCharsets.UTF_8);
-        lock.lock();
-        try {
-            FastGzipWarcWriter writer = files.sameFileWriter();
+        WarcDigest digest = Sha1.of(block);
+        Instant date = warcDate(Instant.now());
+        append(true, warcinfo -> {
             WarcMetadata.Builder mb = new WarcMetadata.Builder()
                     .version(MessageVersion.WARC_1_1)
                     .targetURI(target)
-                    .date(warcDate(Instant.now()))
-                    .warcinfoId(files.warcinfoId())
-                    .blockDigest(Sha1.of(block))
+                    .date(date)
+                    .warcinfoId(warcinfo)
+                    .blockDigest(digest)
                     .body(MediaType.WARC_FIELDS, block);
             if (concurrentToRecordId != null && !concurrentToRecordId.isBlank()) {
                 mb.concurrentTo(URI.create(stripBrackets(concurrentToRecordId)));
             }
-            writer.write(mb.build());
+            return new byte[][] {GzipMemberEncoder.forThisThread().encode(mb.build())};
+        });
+    }
+
+    /** Encodes the gzip members of records that name their file's warcinfo record. */
+    private interface Members {
+        byte[][] encode(URI warcinfoId) throws IOException;
+    }
+
+    /** Where the first of the appended members landed. */
+    private record Appended(String file, long offset, long length) {
+    }
+
+    /**
+     * Appends records, adjacent, to the current file (or, with {@code sameFile}, to the file written last, never
+     * rotating). They are encoded before the lock is taken, for the file written last; in the rare case that the
+     * records go to another file (the first records, or after a rotation) they are encoded again for it.
+     */
+    private Appended append(boolean sameFile, Members members) throws IOException {
+        URI assumed = lastWarcinfoId;
+        byte[][] encoded = assumed == null ? null : members.encode(assumed);
+        lock.lock();
+        try {
+            FastGzipWarcWriter writer = sameFile ? files.sameFileWriter() : files.writer();
+            URI warcinfo = files.warcinfoId();
+            if (encoded == null || !warcinfo.equals(assumed)) {
+                encoded = members.encode(warcinfo);
+            }
+            long offset = writer.position();
+            writer.append(encoded[0]);
+            long length = writer.position() - offset;
+            for (int i = 1; i < encoded.length; i++) {
+                writer.append(encoded[i]);
+            }
+            lastWarcinfoId = warcinfo;
+            return new Appended(files.currentName(), offset, length);
         } finally {
             lock.unlock();
         }

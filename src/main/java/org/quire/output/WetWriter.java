@@ -5,6 +5,7 @@ import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcConversion;
 import org.netpreserve.jwarc.WarcDigest;
 import org.quire.archive.FastGzipWarcWriter;
+import org.quire.archive.GzipMemberEncoder;
 import org.quire.archive.WarcFileNames;
 import org.quire.archive.WarcFileSeries;
 import org.quire.archive.WarcinfoFields;
@@ -38,6 +39,9 @@ public final class WetWriter implements AutoCloseable {
     private final WarcFileNames names;
     private final WarcFileSeries files;
     private final ReentrantLock lock = new ReentrantLock();
+    /** The warcinfo id of the file written last: a record is encoded for it before the lock is taken. */
+    private volatile URI lastWarcinfoId;
+    private static final MediaType PLAIN_TEXT = MediaType.parse("text/plain; charset=utf-8");
 
     /**
      * @param dir          where the files go (the job's {@code warc/} folder); created if missing
@@ -69,23 +73,36 @@ public final class WetWriter implements AutoCloseable {
     public void write(URI targetUri, Instant captureDate, String responseRecordId, String text) throws IOException {
         byte[] block = (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
         WarcDigest digest = sha1(block);
+        URI assumed = lastWarcinfoId;
+        byte[] member = assumed == null ? null : encode(targetUri, captureDate, responseRecordId, block, digest, assumed);
         lock.lock();
         try {
             FastGzipWarcWriter writer = files.writer();
-            WarcConversion.Builder b = new WarcConversion.Builder()
-                    .version(MessageVersion.WARC_1_1)
-                    .date(millis(captureDate))
-                    .warcinfoId(files.warcinfoId())
-                    .blockDigest(digest)
-                    .body(MediaType.parse("text/plain; charset=utf-8"), block);
-            b.setHeader("WARC-Target-URI", targetUri.toString());
-            if (responseRecordId != null && !responseRecordId.isBlank()) {
-                b.refersTo(URI.create(stripBrackets(responseRecordId)));
+            URI warcinfo = files.warcinfoId();
+            if (member == null || !warcinfo.equals(assumed)) {
+                member = encode(targetUri, captureDate, responseRecordId, block, digest, warcinfo);
             }
-            writer.write(b.build());
+            writer.append(member);
+            lastWarcinfoId = warcinfo;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The conversion record's gzip member, encoded by the calling thread (outside the file's lock). */
+    private static byte[] encode(URI targetUri, Instant captureDate, String responseRecordId, byte[] block,
+                                 WarcDigest digest, URI warcinfoId) throws IOException {
+        WarcConversion.Builder b = new WarcConversion.Builder()
+                .version(MessageVersion.WARC_1_1)
+                .date(millis(captureDate))
+                .warcinfoId(warcinfoId)
+                .blockDigest(digest)
+                .body(PLAIN_TEXT, block);
+        b.setHeader("WARC-Target-URI", targetUri.toString());
+        if (responseRecordId != null && !responseRecordId.isBlank()) {
+            b.refersTo(URI.create(stripBrackets(responseRecordId)));
+        }
+        return GzipMemberEncoder.forThisThread().encode(b.build());
     }
 
     /** Final paths of the files closed so far. */

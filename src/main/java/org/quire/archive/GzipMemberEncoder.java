@@ -1,0 +1,109 @@
+package org.quire.archive;
+
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcWriter;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+
+/**
+ * Turns one WARC record into one complete gzip member (RFC 1952 header, raw deflate at {@link Deflater#BEST_SPEED},
+ * CRC-32 and size trailer): jwarc writes the record, uncompressed, into a buffer, which one reused
+ * {@link Deflater} compresses. Encoding is the CPU-heavy part of archiving, so fetch threads do it each on their
+ * own ({@link #forThisThread}) and hold a file's lock only to append the finished bytes. Not thread-safe.
+ */
+public final class GzipMemberEncoder {
+
+    private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+    private static final ThreadLocal<GzipMemberEncoder> PER_THREAD = ThreadLocal.withInitial(GzipMemberEncoder::new);
+
+    private final RecordBuffer record = new RecordBuffer();
+    private final WarcWriter warc;
+    private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+    private final CRC32 crc = new CRC32();
+    private byte[] compressed = new byte[64 * 1024];
+
+    private GzipMemberEncoder() {
+        try {
+            this.warc = new WarcWriter(record, WarcCompression.NONE);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot set up a WARC writer on a memory buffer", e);
+        }
+    }
+
+    /** The calling thread's encoder. */
+    public static GzipMemberEncoder forThisThread() {
+        return PER_THREAD.get();
+    }
+
+    /** The gzip member holding {@code r}. */
+    public byte[] encode(WarcRecord r) throws IOException {
+        record.size = 0;
+        warc.write(r);
+        byte[] data = record.data;
+        int size = record.size;
+        crc.reset();
+        crc.update(data, 0, size);
+        deflater.reset();
+        deflater.setInput(data, 0, size);
+        deflater.finish();
+        int n = HEADER.length;
+        ensureRoom(n + 64);
+        System.arraycopy(HEADER, 0, compressed, 0, n);
+        while (!deflater.finished()) {
+            if (n == compressed.length) {
+                compressed = Arrays.copyOf(compressed, compressed.length * 2);
+            }
+            n += deflater.deflate(compressed, n, compressed.length - n);
+        }
+        ensureRoom(n + 8);
+        n = putIntLe(compressed, n, (int) crc.getValue());
+        n = putIntLe(compressed, n, size);
+        return Arrays.copyOf(compressed, n);
+    }
+
+    private void ensureRoom(int n) {
+        if (compressed.length < n) {
+            compressed = Arrays.copyOf(compressed, Math.max(n, compressed.length * 2));
+        }
+    }
+
+    private static int putIntLe(byte[] b, int at, int v) {
+        b[at] = (byte) v;
+        b[at + 1] = (byte) (v >>> 8);
+        b[at + 2] = (byte) (v >>> 16);
+        b[at + 3] = (byte) (v >>> 24);
+        return at + 4;
+    }
+
+    /** The growable in-memory channel jwarc writes one record into. */
+    private static final class RecordBuffer implements WritableByteChannel {
+        private byte[] data = new byte[64 * 1024];
+        private int size;
+
+        @Override
+        public int write(ByteBuffer src) {
+            int n = src.remaining();
+            if (data.length - size < n) {
+                data = Arrays.copyOf(data, Math.max(size + n, data.length * 2));
+            }
+            src.get(data, size, n);
+            size += n;
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
