@@ -33,9 +33,6 @@ public final class CrawlLog implements AutoCloseable {
         lines.append(format(e));
     }
 
-    public void flush() throws IOException {
-        lines.flush();
-    }
 
     @Override
     public void close() throws IOException {

@@ -1,7 +1,8 @@
 package org.quire.archive;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import java.nio.file.StandardOpenOption;
 public final class LineAppender implements AutoCloseable {
 
     private final Path file;
-    private final BufferedWriter out;
+    private final FileChannel out;
     private boolean closed;
 
     /**
@@ -30,26 +31,27 @@ public final class LineAppender implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            this.out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new IOException("cannot open " + what + " " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
     }
 
-    /** Appends {@code line} (which must not contain a newline) and a newline. */
-    public synchronized void append(String line) throws IOException {
-        if (closed) {
-            throw new IllegalStateException(file + " is closed");
-        }
-        out.write(line);
-        out.write('\n');
-        out.flush();
-    }
-
-    public synchronized void flush() throws IOException {
-        if (!closed) {
-            out.flush();
+    /**
+     * Appends {@code line} (which must not contain a newline) and a newline. The line is encoded by the calling
+     * thread; only the write itself is serialised.
+     */
+    public void append(String line) throws IOException {
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException(file + " is closed");
+            }
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) {
+                out.write(buf);
+            }
         }
     }
 

@@ -31,9 +31,6 @@ public final class PagesJsonlWriter implements AutoCloseable {
         lines.append(JSON.writeValueAsString(page));
     }
 
-    public void flush() throws IOException {
-        lines.flush();
-    }
 
     @Override
     public void close() throws IOException {
