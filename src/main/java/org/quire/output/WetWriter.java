@@ -35,13 +35,13 @@ public final class WetWriter implements AutoCloseable {
 
     /** File name suffix of WET files. */
     public static final String SUFFIX = ".warc.wet.gz";
+    private static final MediaType PLAIN_TEXT = MediaType.parse("text/plain; charset=utf-8");
 
     private final WarcFileNames names;
     private final WarcFileSeries files;
     private final ReentrantLock lock = new ReentrantLock();
     /** The warcinfo id of the file written last: a record is encoded for it before the lock is taken. */
     private volatile URI lastWarcinfoId;
-    private static final MediaType PLAIN_TEXT = MediaType.parse("text/plain; charset=utf-8");
 
     /**
      * @param dir          where the files go (the job's {@code warc/} folder); created if missing
@@ -74,7 +74,8 @@ public final class WetWriter implements AutoCloseable {
         byte[] block = (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
         WarcDigest digest = sha1(block);
         URI assumed = lastWarcinfoId;
-        byte[] member = assumed == null ? null : encode(targetUri, captureDate, responseRecordId, block, digest, assumed);
+        byte[] member = assumed == null ? null
+                : encode(targetUri, captureDate, responseRecordId, block, digest, assumed);
         lock.lock();
         try {
             FastGzipWarcWriter writer = files.writer();

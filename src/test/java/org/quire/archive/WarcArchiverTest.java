@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -199,6 +200,11 @@ class WarcArchiverTest {
             List<WarcRecord> recs = readVerified(files.get(i));
             assertEquals("warcinfo", recs.get(0).type(), name);
             assertEquals(name, ((Warcinfo) recs.get(0)).filename().orElseThrow());
+            String infoId = recs.get(0).id().toString();
+            for (WarcRecord r : recs.subList(1, recs.size())) {
+                assertEquals(Optional.of(infoId), r.headers().first("WARC-Warcinfo-ID").map(v -> v.replaceAll("[<>]", "")),
+                        "every record names the warcinfo record of its own file, after rotations too: " + name);
+            }
         }
         for (RecordLocation loc : locs) {
             assertTrue(Files.exists(tmp.resolve("warc").resolve(loc.warcFile())), loc.warcFile());
