@@ -6,16 +6,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** SHA-1 digests in the WARC style ({@code sha1:} + base32). */
-final class Sha1 {
+public final class Sha1 {
 
     private Sha1() {
     }
 
-    static WarcDigest of(byte[] data) {
+    /** The digest of {@code data}. */
+    public static WarcDigest of(byte[] data) {
         return of(data, 0, data.length);
     }
 
-    static WarcDigest of(byte[] data, int offset, int length) {
+    /** The digest of {@code length} bytes of {@code data} from {@code offset}. */
+    public static WarcDigest of(byte[] data, int offset, int length) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-1");
             md.update(data, offset, length);

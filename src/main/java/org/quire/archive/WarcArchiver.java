@@ -21,22 +21,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The only writer of a crawl's WARC files (WARC 1.1, one gzip member per record, via jwarc). Each capture becomes
  * a {@code request} and a {@code response} record; pages may add a {@code metadata} record with their outlinks.
  * A file is written as {@code <name>.open}, renamed to {@code <name>} when closed, and a new one is begun (with
  * its own {@code warcinfo} record) once the current one has passed the size limit. Thread-safe: digests and
- * gzip compression are done by the calling thread; one lock owns the current file and is held only to append
- * the finished bytes, so the records of one capture are always adjacent.
+ * gzip compression are done by the calling thread; the file series' lock is held only to append the finished
+ * bytes, and the records of one capture are always adjacent.
  */
 public final class WarcArchiver implements AutoCloseable {
 
     private final WarcFileSeries files;
-    private final ReentrantLock lock = new ReentrantLock();
-    /** The warcinfo id of the file written last: records are encoded for it before the lock is taken. */
-    private volatile URI lastWarcinfoId;
 
     /**
      * @param warcDir      where the files go; created if missing
@@ -82,7 +78,7 @@ public final class WarcArchiver implements AutoCloseable {
         byte[] responseBlock = HttpBlocks.response(r);
         WarcDigest responseDigest = Sha1.of(responseBlock);
         WarcDigest requestDigest = requestBlock == null ? null : Sha1.of(requestBlock);
-        Appended a = append(false, warcinfo -> {
+        WarcFileSeries.Appended a = files.append(false, warcinfo -> {
             WarcResponse.Builder rb = new WarcResponse.Builder(target)
                     .version(MessageVersion.WARC_1_1)
                     .recordId(responseId)
@@ -124,7 +120,7 @@ public final class WarcArchiver implements AutoCloseable {
         WarcDigest headDigest = Sha1.of(head);
         WarcDigest requestDigest = requestBlock == null ? null : Sha1.of(requestBlock);
         WarcDigest payloadDigest = profile == RevisitProfile.IDENTICAL_PAYLOAD_DIGEST ? Sha1.of(r.body()) : null;
-        Appended a = append(false, warcinfo -> {
+        WarcFileSeries.Appended a = files.append(false, warcinfo -> {
             WarcRevisit.Builder vb = new WarcRevisit.Builder(r.url(), profile.uri())
                     .version(MessageVersion.WARC_1_1)
                     .recordId(revisitId)
@@ -190,7 +186,7 @@ public final class WarcArchiver implements AutoCloseable {
         byte[] block = fields.toString().getBytes(StandardCharsets.UTF_8);
         WarcDigest digest = Sha1.of(block);
         Instant date = warcDate(Instant.now());
-        append(true, warcinfo -> {
+        files.append(true, warcinfo -> {
             WarcMetadata.Builder mb = new WarcMetadata.Builder()
                     .version(MessageVersion.WARC_1_1)
                     .targetURI(target)
@@ -205,72 +201,20 @@ public final class WarcArchiver implements AutoCloseable {
         });
     }
 
-    /** Encodes the gzip members of records that name their file's warcinfo record. */
-    private interface Members {
-        byte[][] encode(URI warcinfoId) throws IOException;
-    }
-
-    /** Where the first of the appended members landed. */
-    private record Appended(String file, long offset, long length) {
-    }
-
-    /**
-     * Appends records, adjacent, to the current file (or, with {@code sameFile}, to the file written last, never
-     * rotating). They are encoded before the lock is taken, for the file written last; in the rare case that the
-     * records go to another file (the first records, or after a rotation) they are encoded again for it.
-     */
-    private Appended append(boolean sameFile, Members members) throws IOException {
-        URI assumed = lastWarcinfoId;
-        byte[][] encoded = assumed == null ? null : members.encode(assumed);
-        lock.lock();
-        try {
-            FastGzipWarcWriter writer = sameFile ? files.sameFileWriter() : files.writer();
-            URI warcinfo = files.warcinfoId();
-            if (encoded == null || !warcinfo.equals(assumed)) {
-                encoded = members.encode(warcinfo);
-            }
-            long offset = writer.position();
-            writer.append(encoded[0]);
-            long length = writer.position() - offset;
-            for (int i = 1; i < encoded.length; i++) {
-                writer.append(encoded[i]);
-            }
-            lastWarcinfoId = warcinfo;
-            return new Appended(files.currentName(), offset, length);
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Final names of the files closed so far (not counting the one open now). */
     public List<Path> closedFiles() {
-        lock.lock();
-        try {
-            return files.closedFiles();
-        } finally {
-            lock.unlock();
-        }
+        return files.closedFiles();
     }
 
     /** Compressed bytes written to all files so far, warcinfo records included. */
     public long bytesWritten() {
-        lock.lock();
-        try {
-            return files.bytesWritten();
-        } finally {
-            lock.unlock();
-        }
+        return files.bytesWritten();
     }
 
     /** Closes the open file, if any, and renames it to its final name. Further writes fail. Idempotent. */
     @Override
     public void close() throws IOException {
-        lock.lock();
-        try {
-            files.close();
-        } finally {
-            lock.unlock();
-        }
+        files.close();
     }
 
     /**
@@ -278,12 +222,7 @@ public final class WarcArchiver implements AutoCloseable {
      * complete; a resume repairs and renames it. Used when the crawl stops on an I/O failure. Further writes fail.
      */
     public void closeUnfinished() {
-        lock.lock();
-        try {
-            files.closeUnfinished();
-        } finally {
-            lock.unlock();
-        }
+        files.closeUnfinished();
     }
 
     // --- helpers ---

@@ -17,13 +17,19 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntFunction;
 
 /**
  * A series of WARC files in one folder, written one at a time: each is written as {@code <name>.open}, begins with
  * its own {@code warcinfo} record, is closed and renamed to {@code <name>} once it has grown past the size limit
  * (a new one with the next free serial begins on the next write), and a name already taken is never overwritten.
- * The WARC and WET writers each keep one. Not thread-safe: its owner serialises calls (one lock per file).
+ * The WARC and WET writers each keep one.
+ * <p>
+ * Thread-safe. Records are appended as finished gzip members ({@link GzipMemberEncoder}), encoded by the calling
+ * thread before the series' lock is taken, for the file written last; in the rare case that they go to another
+ * file (the first records, or after a rotation) they are encoded again for it, so every record names its own
+ * file's warcinfo record. The lock is held only to append bytes, and the records of one call stay adjacent.
  */
 public final class WarcFileSeries {
 
@@ -39,6 +45,9 @@ public final class WarcFileSeries {
     private FastGzipWarcWriter writer;
     private String currentName;
     private URI currentWarcinfoId;
+    /** The warcinfo id of the file written last, read without the lock to encode records ahead of it. */
+    private volatile URI lastWarcinfoId;
+    private final ReentrantLock lock = new ReentrantLock();
     private long bytesInClosedFiles;
     private boolean closed;
 
@@ -63,16 +72,46 @@ public final class WarcFileSeries {
         }
     }
 
+    /** Encodes the gzip members of records that name their file's warcinfo record (for WARC-Warcinfo-ID). */
+    public interface Records {
+        byte[][] encode(URI warcinfoId) throws IOException;
+    }
+
+    /** Where the first of the appended records landed: final file name, offset and length of its gzip member. */
+    public record Appended(String file, long offset, long length) {
+    }
+
     /**
-     * The writer of the current file, after closing a file that has passed the size limit and opening the next
-     * one as needed.
+     * Appends the records, adjacent, to the current file (closing a file that has passed the size limit and
+     * opening the next as needed), or, with {@code sameFile}, to the file written last, never rotating: for a record
+     * that belongs with the one written just before it (a page's outlinks after its response).
      *
      * @throws IllegalStateException after {@link #close()} or {@link #closeUnfinished()}
      */
-    public FastGzipWarcWriter writer() throws IOException {
-        if (closed) {
-            throw new IllegalStateException("the " + kind + " files in " + dir + " are closed");
+    public Appended append(boolean sameFile, Records records) throws IOException {
+        URI assumed = lastWarcinfoId;
+        byte[][] encoded = assumed == null ? null : records.encode(assumed);
+        lock.lock();
+        try {
+            FastGzipWarcWriter w = sameFile ? sameFileWriter() : writer();
+            if (encoded == null || !currentWarcinfoId.equals(assumed)) {
+                encoded = records.encode(currentWarcinfoId);
+            }
+            long offset = w.position();
+            w.append(encoded[0]);
+            long length = w.position() - offset;
+            for (int i = 1; i < encoded.length; i++) {
+                w.append(encoded[i]);
+            }
+            lastWarcinfoId = currentWarcinfoId;
+            return new Appended(currentName, offset, length);
+        } finally {
+            lock.unlock();
         }
+    }
+
+    private FastGzipWarcWriter writer() throws IOException {
+        checkOpen();
         if (writer != null && maxFileSize > 0 && writer.position() >= maxFileSize) {
             closeCurrent();
         }
@@ -82,44 +121,49 @@ public final class WarcFileSeries {
         return writer;
     }
 
-    /**
-     * The writer of the file being written, opening one if none is open but never rotating: for a record that
-     * belongs in the same file as the one written just before it (a page's outlinks after its response).
-     */
-    public FastGzipWarcWriter sameFileWriter() throws IOException {
-        if (closed) {
-            throw new IllegalStateException("the " + kind + " files in " + dir + " are closed");
-        }
+    private FastGzipWarcWriter sameFileWriter() throws IOException {
+        checkOpen();
         if (writer == null) {
             openNext();
         }
         return writer;
     }
 
-    /** The final name (without {@code .open}) of the file being written, or null when none is open. */
-    public String currentName() {
-        return currentName;
-    }
-
-    /** The id of the current file's warcinfo record (for WARC-Warcinfo-ID), or null when none is open. */
-    public URI warcinfoId() {
-        return currentWarcinfoId;
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the " + kind + " files in " + dir + " are closed");
+        }
     }
 
     /** Final paths of the files closed so far. */
     public List<Path> closedFiles() {
-        return List.copyOf(closedFiles);
+        lock.lock();
+        try {
+            return List.copyOf(closedFiles);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Compressed bytes written to all files so far, warcinfo records included. */
     public long bytesWritten() {
-        return bytesInClosedFiles + (writer == null ? 0 : writer.position());
+        lock.lock();
+        try {
+            return bytesInClosedFiles + (writer == null ? 0 : writer.position());
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Closes the open file, if any, renaming it to its final name. Further writes fail. Idempotent. */
     public void close() throws IOException {
-        closeCurrent();
-        closed = true;
+        lock.lock();
+        try {
+            closeCurrent();
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -127,16 +171,21 @@ public final class WarcFileSeries {
      * complete; a resume repairs and renames it. Further writes fail.
      */
     public void closeUnfinished() {
-        if (writer != null) {
-            try {
-                writer.close();
-            } catch (IOException e) {
-                // the file stays .open; a resume cuts what was not written whole
-            } finally {
-                forgetCurrent();
+        lock.lock();
+        try {
+            if (writer != null) {
+                try {
+                    writer.close();
+                } catch (IOException e) {
+                    // the file stays .open; a resume cuts what was not written whole
+                } finally {
+                    forgetCurrent();
+                }
             }
+            closed = true;
+        } finally {
+            lock.unlock();
         }
-        closed = true;
     }
 
     private void openNext() throws IOException {

@@ -4,8 +4,8 @@ import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcConversion;
 import org.netpreserve.jwarc.WarcDigest;
-import org.quire.archive.FastGzipWarcWriter;
 import org.quire.archive.GzipMemberEncoder;
+import org.quire.archive.Sha1;
 import org.quire.archive.WarcFileNames;
 import org.quire.archive.WarcFileSeries;
 import org.quire.archive.WarcinfoFields;
@@ -15,12 +15,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Writes the plain text of a crawl's pages as a WET file, the way Common Crawl publishes extracted text, so that
@@ -39,9 +36,6 @@ public final class WetWriter implements AutoCloseable {
 
     private final WarcFileNames names;
     private final WarcFileSeries files;
-    private final ReentrantLock lock = new ReentrantLock();
-    /** The warcinfo id of the file written last: a record is encoded for it before the lock is taken. */
-    private volatile URI lastWarcinfoId;
 
     /**
      * @param dir          where the files go (the job's {@code warc/} folder); created if missing
@@ -72,25 +66,12 @@ public final class WetWriter implements AutoCloseable {
      */
     public void write(URI targetUri, Instant captureDate, String responseRecordId, String text) throws IOException {
         byte[] block = (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
-        WarcDigest digest = sha1(block);
-        URI assumed = lastWarcinfoId;
-        byte[] member = assumed == null ? null
-                : encode(targetUri, captureDate, responseRecordId, block, digest, assumed);
-        lock.lock();
-        try {
-            FastGzipWarcWriter writer = files.writer();
-            URI warcinfo = files.warcinfoId();
-            if (member == null || !warcinfo.equals(assumed)) {
-                member = encode(targetUri, captureDate, responseRecordId, block, digest, warcinfo);
-            }
-            writer.append(member);
-            lastWarcinfoId = warcinfo;
-        } finally {
-            lock.unlock();
-        }
+        WarcDigest digest = Sha1.of(block);
+        files.append(false, warcinfo -> new byte[][] {
+            encode(targetUri, captureDate, responseRecordId, block, digest, warcinfo)});
     }
 
-    /** The conversion record's gzip member, encoded by the calling thread (outside the file's lock). */
+    /** The conversion record's gzip member, encoded by the calling thread. */
     private static byte[] encode(URI targetUri, Instant captureDate, String responseRecordId, byte[] block,
                                  WarcDigest digest, URI warcinfoId) throws IOException {
         WarcConversion.Builder b = new WarcConversion.Builder()
@@ -108,23 +89,13 @@ public final class WetWriter implements AutoCloseable {
 
     /** Final paths of the files closed so far. */
     public List<Path> closedFiles() {
-        lock.lock();
-        try {
-            return files.closedFiles();
-        } finally {
-            lock.unlock();
-        }
+        return files.closedFiles();
     }
 
     /** Closes the open file, if any, renaming it to its final name. Idempotent. */
     @Override
     public void close() throws IOException {
-        lock.lock();
-        try {
-            files.close();
-        } finally {
-            lock.unlock();
-        }
+        files.close();
     }
 
     private static Instant millis(Instant t) {
@@ -137,13 +108,5 @@ public final class WetWriter implements AutoCloseable {
             s = s.substring(1, s.length() - 1);
         }
         return s;
-    }
-
-    private static WarcDigest sha1(byte[] data) {
-        try {
-            return new WarcDigest("sha1", MessageDigest.getInstance("SHA-1").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is not available", e);
-        }
     }
 }

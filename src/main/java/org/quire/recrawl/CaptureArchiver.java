@@ -3,6 +3,7 @@ package org.quire.recrawl;
 import org.netpreserve.jwarc.WarcDigest;
 import org.quire.archive.RecordLocation;
 import org.quire.archive.RevisitProfile;
+import org.quire.archive.Sha1;
 import org.quire.archive.WarcArchiver;
 import org.quire.fetch.FetchResult;
 import org.quire.fetch.HttpHeader;
@@ -11,8 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -91,7 +90,7 @@ public final class CaptureArchiver {
         if (!page) {
             return new Capture(warc.archive(r), null, null);
         }
-        WarcDigest payloadDigest = sha1Digest(r.body());
+        WarcDigest payloadDigest = Sha1.of(r.body());
         String digest = payloadDigest.toString();
         ChangeMark change = prior.isEmpty() ? ChangeMark.NEW
                 : digest.equals(prior.get().payloadDigest()) ? ChangeMark.UNCHANGED : ChangeMark.CHANGED;
@@ -157,14 +156,6 @@ public final class CaptureArchiver {
 
     /** The payload digest as WarcArchiver writes it ({@code sha1:} + base32). */
     static String sha1(byte[] body) {
-        return sha1Digest(body).toString();
-    }
-
-    private static WarcDigest sha1Digest(byte[] body) {
-        try {
-            return new WarcDigest("sha1", MessageDigest.getInstance("SHA-1").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is not available", e);
-        }
+        return Sha1.of(body).toString();
     }
 }
