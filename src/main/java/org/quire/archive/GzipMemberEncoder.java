@@ -20,13 +20,16 @@ import java.util.zip.Deflater;
 public final class GzipMemberEncoder {
 
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+    private static final int BUFFER = 64 * 1024;
+    /** Buffers grown past this for a large record are dropped after it. */
+    private static final int KEEP_BUFFER = 1 << 20;
     private static final ThreadLocal<GzipMemberEncoder> PER_THREAD = ThreadLocal.withInitial(GzipMemberEncoder::new);
 
     private final RecordBuffer record = new RecordBuffer();
     private final WarcWriter warc;
     private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
     private final CRC32 crc = new CRC32();
-    private byte[] compressed = new byte[64 * 1024];
+    private byte[] compressed = new byte[BUFFER];
 
     private GzipMemberEncoder() {
         try {
@@ -64,7 +67,14 @@ public final class GzipMemberEncoder {
         ensureRoom(n + 8);
         n = putIntLe(compressed, n, (int) crc.getValue());
         n = putIntLe(compressed, n, size);
-        return Arrays.copyOf(compressed, n);
+        byte[] member = Arrays.copyOf(compressed, n);
+        if (compressed.length > KEEP_BUFFER) {
+            compressed = new byte[BUFFER]; // a huge record's buffers are not kept by every fetch thread for good
+        }
+        if (record.data.length > KEEP_BUFFER) {
+            record.data = new byte[BUFFER];
+        }
+        return member;
     }
 
     private void ensureRoom(int n) {
@@ -83,7 +93,7 @@ public final class GzipMemberEncoder {
 
     /** The growable in-memory channel jwarc writes one record into. */
     private static final class RecordBuffer implements WritableByteChannel {
-        private byte[] data = new byte[64 * 1024];
+        private byte[] data = new byte[BUFFER];
         private int size;
 
         @Override

@@ -68,9 +68,17 @@ final class JobRepair {
 
     /**
      * Step 1, before the line files are opened for appending: cuts their torn last lines. (A text file a kill left
-     * half-written belongs to a capture that is not done yet: step 4 or the refetch writes it again.)
+     * half-written belongs to a capture that is not done yet: step 4 or the refetch writes it again.) Also deletes
+     * the {@code text/.tmp-*} files that versions which wrote text under a temporary name could leave behind.
      */
     static long cutTornLines(JobFolder folder) throws IOException {
+        if (Files.isDirectory(folder.textDir())) {
+            try (Stream<Path> s = Files.list(folder.textDir())) {
+                for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".tmp-")).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
         return LineFiles.cutTornLastLine(folder.pagesJsonl()) + LineFiles.cutTornLastLine(folder.crawlLog());
     }
 

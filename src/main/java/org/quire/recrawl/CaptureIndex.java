@@ -250,8 +250,13 @@ public final class CaptureIndex implements AutoCloseable {
         }
         closed = true;
         committer.shutdown();
+        SQLException failed = null;
         try {
             db.commit();
+        } catch (SQLException e) {
+            failed = e;
+        }
+        try {
             for (PreparedStatement ps : statements) {
                 if (ps != null) {
                     ps.close();
@@ -259,7 +264,10 @@ public final class CaptureIndex implements AutoCloseable {
             }
             db.close();
         } catch (SQLException e) {
-            throw failure("close", e);
+            failed = failed == null ? e : failed;
+        }
+        if (failed != null) {
+            throw failure("close", failed);
         }
     }
 }
