@@ -3,7 +3,6 @@ package org.quire.crawl;
 import org.quire.frontier.Candidate;
 import org.quire.frontier.Frontier;
 import org.quire.recrawl.CaptureArchiver;
-import org.quire.recrawl.PriorCapture;
 
 import java.io.IOException;
 import java.net.URI;
@@ -32,18 +31,25 @@ final class RecrawlSeeds {
         for (String seed : seeds) {
             origin(seed).ifPresent(origins::add);
         }
-        List<Candidate> known = new ArrayList<>();
-        for (PriorCapture c : captures.knownUrls()) {
+        List<Candidate> batch = new ArrayList<>(BATCH);
+        captures.forEachKnownUrl(c -> {
             boolean page = (c.status() >= 200 && c.status() < 300) || c.status() == 304;
             if (page && origin(c.url()).filter(origins::contains).isPresent()
                     && scope.decide(c.url(), c.depth()).accepted()) {
-                known.add(new Candidate(c.url(), c.depth(), c.via(), "L".repeat(Math.max(0, c.depth()))));
+                batch.add(new Candidate(c.url(), c.depth(), c.via(), "L".repeat(Math.max(0, c.depth()))));
+                if (batch.size() == BATCH) {
+                    frontier.add(batch);
+                    batch.clear();
+                }
             }
-        }
-        if (!known.isEmpty()) {
-            frontier.add(known);
+        });
+        if (!batch.isEmpty()) {
+            frontier.add(batch);
         }
     }
+
+    /** Known URLs go to the frontier in batches of this many, never all at once. */
+    private static final int BATCH = 1_000;
 
     /** {@code scheme://host:port} of a URL, with the default port made explicit. */
     static Optional<String> origin(String url) {

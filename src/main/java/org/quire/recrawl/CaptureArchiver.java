@@ -68,9 +68,9 @@ public final class CaptureArchiver {
         return h;
     }
 
-    /** The URLs earlier runs captured, shallowest first. */
-    public List<PriorCapture> knownUrls() throws IOException {
-        return index.all();
+    /** Hands each URL earlier runs captured to {@code sink}, shallowest first, one at a time. */
+    public void forEachKnownUrl(CaptureIndex.CaptureSink sink) throws IOException {
+        index.forEach(sink);
     }
 
     /**

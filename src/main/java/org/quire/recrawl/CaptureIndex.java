@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -212,20 +211,26 @@ public final class CaptureIndex implements AutoCloseable {
         }
     }
 
-    /** Every URL captured so far, shallowest first (then in URL order). */
-    public synchronized List<PriorCapture> all() throws IOException {
-        List<PriorCapture> out = new ArrayList<>();
+    /** Receives captures one at a time. */
+    public interface CaptureSink {
+        void accept(PriorCapture capture) throws IOException;
+    }
+
+    /**
+     * Hands every URL captured so far to {@code sink}, shallowest first (then in URL order), one row at a time, so
+     * that a crawl of millions of pages is not read into memory at once.
+     */
+    public synchronized void forEach(CaptureSink sink) throws IOException {
         try (Statement s = db.createStatement();
              ResultSet rs = s.executeQuery("SELECT url, status, etag, last_modified, payload_digest, fetched_at,"
                      + " depth, via, orig_uri, orig_warc, orig_offset, orig_record_id, orig_date FROM captures"
                      + " ORDER BY depth, url")) {
             while (rs.next()) {
-                out.add(capture(rs));
+                sink.accept(capture(rs));
             }
         } catch (SQLException e) {
             throw failure("read", e);
         }
-        return out;
     }
 
     private static PriorCapture capture(ResultSet rs) throws SQLException {
