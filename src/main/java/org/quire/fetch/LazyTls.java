@@ -22,8 +22,11 @@ import java.security.cert.X509Certificate;
  */
 final class LazyTls {
 
-    private volatile X509ExtendedTrustManager trustManager;
-    private volatile SSLSocketFactory socketFactory;
+    /** The platform's trust manager and a socket factory of a TLS context that uses it. */
+    private record Platform(X509ExtendedTrustManager trustManager, SSLSocketFactory socketFactory) {
+    }
+
+    private volatile Platform platform;
 
     /** The trust manager to give the client: the platform's, loaded on first use. */
     X509ExtendedTrustManager trustManager() {
@@ -35,87 +38,70 @@ final class LazyTls {
         return sockets;
     }
 
-    private X509ExtendedTrustManager platformTrustManager() {
-        X509ExtendedTrustManager tm = trustManager;
-        if (tm == null) {
+    private Platform platform() {
+        Platform p = platform;
+        if (p == null) {
             synchronized (this) {
-                tm = trustManager;
-                if (tm == null) {
-                    try {
-                        TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                        f.init((KeyStore) null);
-                        for (TrustManager t : f.getTrustManagers()) {
-                            if (t instanceof X509ExtendedTrustManager x) {
-                                tm = x;
-                                break;
-                            }
-                        }
-                    } catch (GeneralSecurityException e) {
-                        throw new IllegalStateException("cannot load the platform's trust store: " + e, e);
-                    }
-                    if (tm == null) {
-                        throw new IllegalStateException("the platform has no X509 trust manager");
-                    }
-                    trustManager = tm;
+                p = platform;
+                if (p == null) {
+                    p = loadPlatform();
+                    platform = p;
                 }
             }
         }
-        return tm;
+        return p;
     }
 
-    private SSLSocketFactory platformSocketFactory() {
-        SSLSocketFactory f = socketFactory;
-        if (f == null) {
-            synchronized (this) {
-                f = socketFactory;
-                if (f == null) {
-                    try {
-                        SSLContext context = SSLContext.getInstance("TLS");
-                        context.init(null, new TrustManager[] {platformTrustManager()}, null);
-                        f = context.getSocketFactory();
-                    } catch (GeneralSecurityException e) {
-                        throw new IllegalStateException("cannot set up TLS: " + e, e);
-                    }
-                    socketFactory = f;
+    private static Platform loadPlatform() {
+        try {
+            TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            f.init((KeyStore) null);
+            for (TrustManager t : f.getTrustManagers()) {
+                if (t instanceof X509ExtendedTrustManager x) {
+                    SSLContext context = SSLContext.getInstance("TLS");
+                    context.init(null, new TrustManager[] {x}, null);
+                    return new Platform(x, context.getSocketFactory());
                 }
             }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS with the platform's trust store: " + e, e);
         }
-        return f;
+        throw new IllegalStateException("the platform has no X509 trust manager");
     }
 
     private final X509ExtendedTrustManager trust = new X509ExtendedTrustManager() {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
                 throws CertificateException {
-            platformTrustManager().checkClientTrusted(chain, authType, socket);
+            platform().trustManager().checkClientTrusted(chain, authType, socket);
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
                 throws CertificateException {
-            platformTrustManager().checkServerTrusted(chain, authType, socket);
+            platform().trustManager().checkServerTrusted(chain, authType, socket);
         }
 
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
                 throws CertificateException {
-            platformTrustManager().checkClientTrusted(chain, authType, engine);
+            platform().trustManager().checkClientTrusted(chain, authType, engine);
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
                 throws CertificateException {
-            platformTrustManager().checkServerTrusted(chain, authType, engine);
+            platform().trustManager().checkServerTrusted(chain, authType, engine);
         }
 
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            platformTrustManager().checkClientTrusted(chain, authType);
+            platform().trustManager().checkClientTrusted(chain, authType);
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            platformTrustManager().checkServerTrusted(chain, authType);
+            platform().trustManager().checkServerTrusted(chain, authType);
         }
 
         /**
@@ -125,51 +111,51 @@ final class LazyTls {
          */
         @Override
         public X509Certificate[] getAcceptedIssuers() {
-            X509ExtendedTrustManager tm = trustManager;
-            return tm == null ? new X509Certificate[0] : tm.getAcceptedIssuers();
+            Platform p = platform;
+            return p == null ? new X509Certificate[0] : p.trustManager().getAcceptedIssuers();
         }
     };
 
     private final SSLSocketFactory sockets = new SSLSocketFactory() {
         @Override
         public String[] getDefaultCipherSuites() {
-            return platformSocketFactory().getDefaultCipherSuites();
+            return platform().socketFactory().getDefaultCipherSuites();
         }
 
         @Override
         public String[] getSupportedCipherSuites() {
-            return platformSocketFactory().getSupportedCipherSuites();
+            return platform().socketFactory().getSupportedCipherSuites();
         }
 
         @Override
         public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
-            return platformSocketFactory().createSocket(s, host, port, autoClose);
+            return platform().socketFactory().createSocket(s, host, port, autoClose);
         }
 
         @Override
         public Socket createSocket() throws IOException {
-            return platformSocketFactory().createSocket();
+            return platform().socketFactory().createSocket();
         }
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
-            return platformSocketFactory().createSocket(host, port);
+            return platform().socketFactory().createSocket(host, port);
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return platformSocketFactory().createSocket(host, port, localHost, localPort);
+            return platform().socketFactory().createSocket(host, port, localHost, localPort);
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            return platformSocketFactory().createSocket(host, port);
+            return platform().socketFactory().createSocket(host, port);
         }
 
         @Override
         public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
                 throws IOException {
-            return platformSocketFactory().createSocket(address, port, localAddress, localPort);
+            return platform().socketFactory().createSocket(address, port, localAddress, localPort);
         }
     };
 }

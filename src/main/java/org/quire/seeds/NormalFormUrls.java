@@ -19,35 +19,44 @@ final class NormalFormUrls {
 
     /** True when {@code url} is certainly already normalised (false says nothing). */
     static boolean isNormal(String url) {
-        return parts(url) != null;
+        return hostEnd(url) >= 0;
     }
 
     /** The parts of {@code url} when it is certainly already normalised and has no fragment, else null. */
     static PlainUrl parts(String url) {
-        int start;
-        if (url.startsWith("http://")) {
-            start = 7;
-        } else if (url.startsWith("https://")) {
-            start = 8;
-        } else {
+        int hostEnd = hostEnd(url);
+        if (hostEnd < 0) {
             return null;
+        }
+        int start = schemeEnd(url);
+        return new PlainUrl(start == 7 ? "http" : "https", url.substring(start, hostEnd),
+                url.substring(url.indexOf('/', start)));
+    }
+
+    /** Where the host begins (after {@code http://} or {@code https://}), or -1 for any other scheme. */
+    private static int schemeEnd(String url) {
+        return url.startsWith("http://") ? 7 : url.startsWith("https://") ? 8 : -1;
+    }
+
+    /** Where the host of a normal-form URL ends (at its port or path), or -1 when the URL is not certainly normal. */
+    private static int hostEnd(String url) {
+        int start = schemeEnd(url);
+        if (start < 0) {
+            return -1;
         }
         int slash = url.indexOf('/', start);
         if (slash < 0) {
-            return null;
+            return -1;
         }
         int colon = url.lastIndexOf(':', slash);
         int hostEnd = slash;
         if (colon >= start) {
             if (!isPlainPort(url, colon + 1, slash, start == 7 ? 80 : 443)) {
-                return null;
+                return -1;
             }
             hostEnd = colon;
         }
-        if (!isPlainHost(url, start, hostEnd) || !isPlainPath(url, slash, url.length())) {
-            return null;
-        }
-        return new PlainUrl(start == 7 ? "http" : "https", url.substring(start, hostEnd), url.substring(slash));
+        return isPlainHost(url, start, hostEnd) && isPlainPath(url, slash, url.length()) ? hostEnd : -1;
     }
 
     /**

@@ -2,7 +2,6 @@ package org.quire.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quire.testweb.ConsoleCapture;
@@ -10,9 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quire.testweb.HostileServer;
 import org.quire.testweb.WarcCheck;
 
-import java.io.ByteArrayOutputStream;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -37,12 +34,6 @@ class ArchiveFailureCommandTest {
 
     @RegisterExtension
     final ConsoleCapture console = new ConsoleCapture();
-    private final ByteArrayOutputStream out = console.outBytes();
-    private final ByteArrayOutputStream err = console.errBytes();
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void anArchiveFolderThatIsAFileStopsTheCrawlWithOneLine() throws Exception {
@@ -53,10 +44,10 @@ class ArchiveFailureCommandTest {
         Files.writeString(archive, "not a folder");
         int code = Main.run("crawl", "--seeds", seeds.toString(), "--archive", archive.toString());
         assertEquals(ExitCode.FAILED, code);
-        List<String> lines = err().lines().toList();
-        assertEquals(1, lines.size(), err());
-        assertTrue(lines.get(0).startsWith("quire: crawl stopped: cannot create the crawl folder: "), err());
-        assertTrue(lines.get(0).contains(archive.toString()), err());
+        List<String> lines = console.err().lines().toList();
+        assertEquals(1, lines.size(), console.err());
+        assertTrue(lines.get(0).startsWith("quire: crawl stopped: cannot create the crawl folder: "), console.err());
+        assertTrue(lines.get(0).contains(archive.toString()), console.err());
         assertEquals("not a folder", Files.readString(archive), "nothing written");
     }
 
@@ -87,11 +78,11 @@ class ArchiveFailureCommandTest {
                     "--set", "fetch.allow-private-addresses=true", "--set", "politeness.min-delay=0s",
                     "--set", "crawl.max-depth=30"};
 
-            assertEquals(ExitCode.FAILED, Main.run(args), err());
-            List<String> lines = err().lines().toList();
-            assertEquals(1, lines.size(), err());
-            assertTrue(lines.get(0).startsWith("quire: crawl stopped: writing job "), err());
-            assertTrue(lines.get(0).contains("text"), err());
+            assertEquals(ExitCode.FAILED, Main.run(args), console.err());
+            List<String> lines = console.err().lines().toList();
+            assertEquals(1, lines.size(), console.err());
+            assertTrue(lines.get(0).startsWith("quire: crawl stopped: writing job "), console.err());
+            assertTrue(lines.get(0).contains("text"), console.err());
             Path job = onlyJob(archive.resolve("fail"));
             assertFalse(Files.exists(job.resolve("summary.json")), "no summary: the job is not complete");
             assertTrue(Files.readString(job.resolve("job.json")).contains("\"running\""));
@@ -102,9 +93,9 @@ class ArchiveFailureCommandTest {
             Files.delete(job.resolve("text"));
             Files.move(job.resolve("text-aside"), job.resolve("text"));
             site.route("/p/8", HostileServer.html(page(8)));
-            err.reset();
-            assertEquals(ExitCode.OK, Main.run(args), err());
-            assertTrue(out.toString(StandardCharsets.UTF_8).contains("resuming"));
+            console.resetErr();
+            assertEquals(ExitCode.OK, Main.run(args), console.err());
+            assertTrue(console.out().contains("resuming"));
 
             Map<String, Integer> responses = new HashMap<>();
             for (WarcCheck.Rec r : WarcCheck.readAll(job.resolve("warc"))) {
@@ -125,7 +116,7 @@ class ArchiveFailureCommandTest {
             }
             for (String p : expected) {
                 String path = p.substring(p.indexOf("/p/"));
-                assertEquals(1, site.count(path), "fetched once: " + path + "\n" + out.toString(StandardCharsets.UTF_8)
+                assertEquals(1, site.count(path), "fetched once: " + path + "\n" + console.out()
                         + Files.readString(job.resolve("crawl.log")));
             }
         }

@@ -1,11 +1,10 @@
 package org.quire.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.quire.testweb.ConsoleCapture;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,19 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Smoke test of 'quire bench': a real child crawl JVM over 2 hosts x 5 pages; no speed is asserted. */
 class BenchCommandTest {
 
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
+
     @Test
     void crawlsTheWholeBenchWebInAChildJvmAndReportsItsFigures(@TempDir Path tmp) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = Main.run("bench", "--mode", "raw", "--hosts", "2", "--pages", "5", "--runs", "1", "--no-wget",
+        int code = Main.run("bench", "--mode", "raw", "--hosts", "2", "--pages", "5", "--runs", "1", "--no-wget",
                     "--work", tmp.resolve("w").toString(), "--keep");
-        } finally {
-            System.setOut(old);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = console.out();
         assertEquals(0, code, text);
         assertTrue(text.contains("      10 pages") && text.contains("pages.jsonl 10 lines"), text);
         assertTrue(text.contains("0 violations"), text);
@@ -39,17 +33,9 @@ class BenchCommandTest {
 
     @Test
     void fillsAFrontierInAChildJvmWithAHalfGigabyteHeapAndPrintsEveryCheckpoint(@TempDir Path tmp) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = Main.run("bench", "--mode", "frontier", "--frontier-urls", "20000", "--frontier-hosts", "200",
+        int code = Main.run("bench", "--mode", "frontier", "--frontier-urls", "20000", "--frontier-hosts", "200",
                     "--work", tmp.resolve("w").toString(), "--keep");
-        } finally {
-            System.setOut(old);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = console.out();
         assertEquals(0, code, text);
         // maxMemory() under -Xmx512m: 512 MB, or less one survivor space with the launcher's serial collector
         assertTrue(text.matches("(?s).*heap limit (4[6-9]\\d|5[01]\\d) MB.*"), text);

@@ -1,7 +1,5 @@
 package org.quire.cli;
 
-
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quire.testweb.ConsoleCapture;
@@ -10,9 +8,7 @@ import org.quire.testweb.TestSite;
 import org.quire.testweb.TestSite.Response;
 import org.quire.testweb.WarcCheck;
 
-import java.io.ByteArrayOutputStream;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,17 +26,11 @@ class CrawlCommandTest {
 
     @RegisterExtension
     final ConsoleCapture console = new ConsoleCapture();
-    private final ByteArrayOutputStream out = console.outBytes();
-    private final ByteArrayOutputStream err = console.errBytes();
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void demoCrawlsTheBundledSiteEndToEnd() throws Exception {
         Path archive = tmp.resolve("archive");
-        assertEquals(ExitCode.OK, Main.run("demo", "--archive", archive.toString()), err());
+        assertEquals(ExitCode.OK, Main.run("demo", "--archive", archive.toString()), console.err());
         Path job;
         try (Stream<Path> s = Files.list(archive.resolve("demo"))) {
             job = s.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).findFirst().orElseThrow();
@@ -60,7 +50,7 @@ class CrawlCommandTest {
         assertFalse(china.contains("Skip to content"), china);
         assertFalse(china.contains("MarvelArgues"), china);
         assertFalse(china.contains("Read also"), china);
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("pages"), "a summary is printed");
+        assertTrue(console.out().contains("pages"), "a summary is printed");
     }
 
     @Test
@@ -69,7 +59,7 @@ class CrawlCommandTest {
         Files.writeString(seeds.resolve("news.txt"), "# news\nhttps://example.org/\n\nftp://example.org/file\n");
         int code = Main.run("crawl", "--seeds", seeds.toString(), "--archive", tmp.resolve("a").toString());
         assertEquals(ExitCode.BAD_INPUT, code);
-        assertTrue(err().contains("news.txt:4"), err());
+        assertTrue(console.err().contains("news.txt:4"), console.err());
         assertFalse(Files.exists(tmp.resolve("a")), "nothing is written for bad input");
     }
 
@@ -80,7 +70,7 @@ class CrawlCommandTest {
         int code = Main.run("crawl", "--seeds", seeds.toString(), "--archive", tmp.resolve("a").toString(),
                 "--set", "politeness.min-dely=2s");
         assertEquals(ExitCode.BAD_INPUT, code);
-        assertTrue(err().contains("politeness.min-delay"), err());
+        assertTrue(console.err().contains("politeness.min-delay"), console.err());
     }
 
     @Test
@@ -93,7 +83,7 @@ class CrawlCommandTest {
             Files.writeString(seeds.resolve("other.txt"), "https://example.invalid/\n");
             int code = Main.run("crawl", "local", "--seeds", seeds.toString(), "--archive", tmp.resolve("a").toString(),
                     "--set", "fetch.allow-private-addresses=true");
-            assertEquals(ExitCode.OK, code, err());
+            assertEquals(ExitCode.OK, code, console.err());
             assertTrue(Files.isDirectory(tmp.resolve("a/local")));
             assertFalse(Files.exists(tmp.resolve("a/other")), "only the named crawl ran");
             assertEquals(List.of("/robots.txt", "/"), site.paths());
@@ -107,7 +97,7 @@ class CrawlCommandTest {
             Path seeds = Files.createDirectories(tmp.resolve("seeds"));
             Files.writeString(seeds.resolve("local.txt"), site.url("/") + "\n");
             int code = Main.run("crawl", "--seeds", seeds.toString(), "--archive", tmp.resolve("a").toString());
-            assertEquals(ExitCode.OK, code, err());
+            assertEquals(ExitCode.OK, code, console.err());
             assertTrue(site.paths().isEmpty(), "nothing is sent to a loopback address by default");
             Path job;
             try (Stream<Path> s = Files.list(tmp.resolve("a/local"))) {

@@ -3,16 +3,13 @@ package org.quire.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quire.testweb.ConsoleCapture;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,8 +24,6 @@ class ExtractCommandTest {
 
     @RegisterExtension
     final ConsoleCapture console = new ConsoleCapture();
-    private final ByteArrayOutputStream out = console.outBytes();
-    private final ByteArrayOutputStream err = console.errBytes();
 
     private Path fixture(String name) throws Exception {
         Path p = dir.resolve(name);
@@ -42,7 +37,7 @@ class ExtractCommandTest {
     void printsMainTextOfOneFile() throws Exception {
         Path f = fixture("seed-article.html");
         assertEquals(0, Main.run("extract", f.toString()));
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = console.out();
         assertTrue(text.startsWith("China Pursues More Than Mass Production in Electric Vehicles\n"), text);
         assertFalse(text.contains("We use cookies"));
     }
@@ -51,7 +46,7 @@ class ExtractCommandTest {
     void jsonHoldsTextAndMetadata() throws Exception {
         Path f = fixture("seed-article-divsoup.html");
         assertEquals(0, Main.run("extract", "--format", "json", "--url", "https://motorledger.example/x", f.toString()));
-        JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode json = new ObjectMapper().readTree(console.out());
         assertTrue(json.get("text").asText().contains("Key Issues and Opportunities"));
         assertEquals("Lin Wei", json.get("metadata").get("author").asText());
         assertEquals("2026-11-20", json.get("metadata").get("published").asText());
@@ -61,7 +56,7 @@ class ExtractCommandTest {
     void markdownFormat() throws Exception {
         Path f = fixture("seed-article.html");
         assertEquals(0, Main.run("extract", "--format", "markdown", f.toString()));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("# China Pursues More Than Mass Production"));
+        assertTrue(console.out().contains("# China Pursues More Than Mass Production"));
     }
 
     @Test
@@ -75,14 +70,14 @@ class ExtractCommandTest {
         assertTrue(Files.readString(outDir.resolve("seed-article.txt")).contains("Revamped article:"));
         assertTrue(Files.readString(outDir.resolve("seed-article-divsoup.txt")).contains("Revamped article:"));
         assertTrue(Files.exists(outDir.resolve("junk.txt")));
-        String summary = err.toString(StandardCharsets.UTF_8);
+        String summary = console.err();
         assertTrue(summary.contains("extracted 3 of 3 files"), summary);
     }
 
     @Test
     void missingFileIsBadInputNamingIt() {
         assertEquals(2, Main.run("extract", dir.resolve("nope.html").toString()));
-        String msg = err.toString(StandardCharsets.UTF_8);
+        String msg = console.err();
         assertTrue(msg.contains("nope.html"), msg);
         assertEquals(1, msg.strip().lines().count(), msg);
     }

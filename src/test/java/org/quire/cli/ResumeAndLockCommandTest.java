@@ -1,7 +1,5 @@
 package org.quire.cli;
 
-
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quire.testweb.ConsoleCapture;
@@ -9,9 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quire.crawl.CrawlLock;
 import org.quire.testweb.TestSite;
 
-import java.io.ByteArrayOutputStream;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,16 +24,6 @@ class ResumeAndLockCommandTest {
 
     @RegisterExtension
     final ConsoleCapture console = new ConsoleCapture();
-    private final ByteArrayOutputStream out = console.outBytes();
-    private final ByteArrayOutputStream err = console.errBytes();
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
     private List<Path> jobs(Path archive, String crawl) throws Exception {
         if (!Files.isDirectory(archive.resolve(crawl))) {
@@ -57,8 +43,8 @@ class ResumeAndLockCommandTest {
         try (CrawlLock held = CrawlLock.acquire(archive, "news")) {
             int code = Main.run("crawl", "news", "--seeds", seeds.toString(), "--archive", archive.toString());
             assertEquals(ExitCode.FAILED, code);
-            assertTrue(err().contains("quire: crawl 'news' is already running (lock "), err());
-            assertTrue(err().contains(".lock held by pid " + ProcessHandle.current().pid() + ")"), err());
+            assertTrue(console.err().contains("quire: crawl 'news' is already running (lock "), console.err());
+            assertTrue(console.err().contains(".lock held by pid " + ProcessHandle.current().pid() + ")"), console.err());
             assertTrue(jobs(archive, "news").isEmpty(), "nothing written while locked");
         }
     }
@@ -76,15 +62,15 @@ class ResumeAndLockCommandTest {
             Path archive = tmp.resolve("archive");
             String[] args = {"crawl", "local", "--seeds", seeds.toString(), "--archive", archive.toString(),
                     "--set", "fetch.allow-private-addresses=true", "--set", "politeness.min-delay=0s"};
-            assertEquals(ExitCode.OK, Main.run(args), err());
+            assertEquals(ExitCode.OK, Main.run(args), console.err());
             Path job = jobs(archive, "local").get(0);
             assertTrue(Files.readString(job.resolve("job.json")).contains("\"finished\""));
 
             // Make it look interrupted: the job says it is still running. A crawl goes on with it.
             Path jobJson = job.resolve("job.json");
             Files.writeString(jobJson, Files.readString(jobJson).replace("\"finished\"", "\"running\""));
-            assertEquals(ExitCode.OK, Main.run(args), err());
-            assertTrue(out().contains("has an unfinished job; resuming " + job), out());
+            assertEquals(ExitCode.OK, Main.run(args), console.err());
+            assertTrue(console.out().contains("has an unfinished job; resuming " + job), console.out());
             assertEquals(1, jobs(archive, "local").size(), "no new job");
             assertEquals(2, site.paths().stream().filter(p -> !p.equals("/robots.txt")).count(),
                     "each page fetched once: " + site.paths());
@@ -93,7 +79,7 @@ class ResumeAndLockCommandTest {
             System.arraycopy(args, 0, fresh, 0, args.length);
             fresh[args.length] = "--new";
             Thread.sleep(1100); // job folders are named by the second
-            assertEquals(ExitCode.OK, Main.run(fresh), err());
+            assertEquals(ExitCode.OK, Main.run(fresh), console.err());
             assertEquals(2, jobs(archive, "local").size(), "--new starts a fresh job");
         }
     }
@@ -103,6 +89,6 @@ class ResumeAndLockCommandTest {
         Path notJob = tmp.resolve("archive/news/nothing");
         Files.createDirectories(notJob);
         assertEquals(ExitCode.BAD_INPUT, Main.run("resume", notJob.toString()));
-        assertTrue(err().contains("not a job folder"), err());
+        assertTrue(console.err().contains("not a job folder"), console.err());
     }
 }

@@ -1,16 +1,12 @@
 package org.quire.cli;
 
-
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quire.testweb.ConsoleCapture;
 import org.junit.jupiter.api.io.TempDir;
 import org.quire.schedule.RunHistory;
 
-import java.io.ByteArrayOutputStream;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,8 +23,6 @@ class ScheduleCommandTest {
 
     @RegisterExtension
     final ConsoleCapture console = new ConsoleCapture();
-    private final ByteArrayOutputStream out = console.outBytes();
-    private final ByteArrayOutputStream err = console.errBytes();
 
     @Test
     void listShowsScheduleLastRunAndNextRun() throws Exception {
@@ -43,9 +37,9 @@ class ScheduleCommandTest {
         }
         int code = Main.run("schedule", "--list", "--config", tmp.resolve("quire.yaml").toString(),
                 "--seeds", tmp.resolve("seeds").toString(), "--archive", tmp.resolve("archive").toString());
-        assertEquals(ExitCode.OK, code, err.toString());
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals(3, lines.size(), out.toString());
+        assertEquals(ExitCode.OK, code, console.err());
+        List<String> lines = console.out().lines().toList();
+        assertEquals(3, lines.size(), console.out());
         assertTrue(lines.get(0).matches("CRAWL +SCHEDULE +LAST RUN +NEXT RUN"), lines.get(0));
         assertTrue(lines.get(1).matches("blog +30 \\*/6 \\* \\* \\* +never +\\d{4}-\\d\\d-\\d\\d \\d\\d:30 \\+00:00"),
                 lines.get(1));
@@ -61,7 +55,7 @@ class ScheduleCommandTest {
         int code = Main.run("schedule", "--config", tmp.resolve("quire.yaml").toString(),
                 "--seeds", tmp.resolve("seeds").toString(), "--archive", tmp.resolve("archive").toString());
         assertEquals(ExitCode.BAD_INPUT, code);
-        assertTrue(err.toString().startsWith("quire: " + tmp.resolve("quire.yaml") + ":3: crawls.news.schedule: "
-                + "bad cron expression '0 3 * * 8'"), err.toString());
+        assertTrue(console.err().startsWith("quire: " + tmp.resolve("quire.yaml") + ":3: crawls.news.schedule: "
+                + "bad cron expression '0 3 * * 8'"), console.err());
     }
 }

@@ -1,7 +1,5 @@
 package org.quire.cli;
 
-
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quire.testweb.ConsoleCapture;
@@ -9,10 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,16 +23,10 @@ class SeedsCommandTest {
 
     @RegisterExtension
     final ConsoleCapture console = new ConsoleCapture();
-    private final ByteArrayOutputStream out = console.outBytes();
-    private final ByteArrayOutputStream err = console.errBytes();
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
     /** Standard error without SLF4J's one-time "no providers" notice (crawler-commons logs through SLF4J). */
     private String err() {
-        return err.toString(StandardCharsets.UTF_8).replaceAll("(?m)^SLF4J\\(.*\\R", "");
+        return console.err().replaceAll("(?m)^SLF4J\\(.*\\R", "");
     }
 
     @Test
@@ -44,14 +34,14 @@ class SeedsCommandTest {
         Path seeds = dir.resolve("seeds");
         assertEquals(0, Main.run("seeds", "add", "https://Example.com", "--seeds", seeds.toString()));
         Path file = seeds.resolve("default.txt");
-        assertEquals("created " + file + "\nadded https://example.com/\n" + file + ": 1 added, 0 skipped\n", out());
+        assertEquals("created " + file + "\nadded https://example.com/\n" + file + ": 1 added, 0 skipped\n", console.out());
         assertEquals("https://example.com/\n", Files.readString(file));
 
-        out.reset();
+        console.resetOut();
         assertEquals(0, Main.run("seeds", "add", "https://example.com/", "https://example.org/",
                 "--seeds", seeds.toString()));
         assertEquals("added https://example.org/\nskipped https://example.com/ (already in " + file + ":1)\n"
-                + file + ": 1 added, 1 skipped\n", out());
+                + file + ": 1 added, 1 skipped\n", console.out());
     }
 
     @Test
@@ -77,7 +67,7 @@ class SeedsCommandTest {
         Files.writeString(dir.resolve("blog.txt"), "# nothing yet\n");
         assertEquals(0, Main.run("seeds", "list", "--seeds", dir.toString()));
         assertEquals("blog (" + dir.resolve("blog.txt") + ", 0 seeds)\n"
-                + "news (" + dir.resolve("news.txt") + ", 1 seed)\n  https://news.example/\n", out());
+                + "news (" + dir.resolve("news.txt") + ", 1 seed)\n  https://news.example/\n", console.out());
         assertEquals("quire: warning: " + dir.resolve("blog.txt") + ": no seeds (the file is empty or has only "
                 + "comments)\nquire: warning: " + dir.resolve("news.txt") + ":2: duplicate of line 1 "
                 + "(https://news.example/)\n", err());
@@ -88,7 +78,7 @@ class SeedsCommandTest {
         Files.writeString(dir.resolve("news.txt"), "https://news.example/\n");
         Files.writeString(dir.resolve("blog.txt"), "https://blog.example/\n");
         assertEquals(0, Main.run("seeds", "list", "news", "--seeds", dir.toString()));
-        assertEquals("news (" + dir.resolve("news.txt") + ", 1 seed)\n  https://news.example/\n", out());
+        assertEquals("news (" + dir.resolve("news.txt") + ", 1 seed)\n  https://news.example/\n", console.out());
         assertEquals(2, Main.run("seeds", "list", "shop", "--seeds", dir.toString()));
         assertEquals("quire: no crawl named 'shop' in " + dir + "/ (crawls: blog, news)\n", err());
     }
@@ -99,7 +89,7 @@ class SeedsCommandTest {
         assertEquals(2, Main.run("seeds", "list", "--seeds", dir.toString()));
         assertEquals("quire: " + dir.resolve("news.txt") + ":3: not an absolute http(s) URL: \"www.example.com\"\n",
                 err());
-        assertEquals("", out());
+        assertEquals("", console.out());
     }
 
     @Test
@@ -112,7 +102,7 @@ class SeedsCommandTest {
     @Test
     void helpMentionsTheDefaultCrawl() {
         assertEquals(0, Main.run("seeds", "add", "--help"));
-        assertTrue(out().replaceAll("\\s+", " ").contains("created if missing (default: default)"), out());
+        assertTrue(console.out().replaceAll("\\s+", " ").contains("created if missing (default: default)"), console.out());
         assertEquals(2, Main.run("seeds"));
         assertTrue(err().contains("Missing sub-command: add or list"), err());
     }

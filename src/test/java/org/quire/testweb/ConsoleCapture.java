@@ -34,12 +34,22 @@ public final class ConsoleCapture implements BeforeEachCallback, AfterEachCallba
     }
 
     /** What the test printed to standard output so far. */
-    public ByteArrayOutputStream outBytes() {
-        return out;
+    public String out() {
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** What the test printed to standard error so far. */
-    public ByteArrayOutputStream errBytes() {
-        return err;
+    public String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Forgets what was printed to standard output so far. */
+    public void resetOut() {
+        out.reset();
+    }
+
+    /** Forgets what was printed to standard error so far. */
+    public void resetErr() {
+        err.reset();
     }
 }
