@@ -1,28 +1,35 @@
 package org.quire.bench;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bench web: many hosts on distinct loopback addresses (127.0.1.1, 127.0.1.2, ...; all on one port), each
- * serving {@link NewsPages} (all rendered into memory when the web starts, unless the web is larger than 256 MB: then
- * each is generated when asked for) and a robots.txt that disallows {@code /private/} and, on hosts given a
- * Crawl-delay, asks for it. Every request's arrival time is recorded per host, and a request that arrives while
- * another to the same host is being answered is counted as an overlap (see {@link PolitenessAudit}).
+ * serving {@link NewsPages} (all rendered into memory, status line and headers included, when the web starts, unless
+ * the web is larger than 256 MB: then each is generated when asked for) and a robots.txt that disallows
+ * {@code /private/} and, on hosts given a Crawl-delay, asks for it. Every request's arrival time is recorded per host,
+ * and a request that arrives while another to the same host is being answered is counted as an overlap (see
+ * {@link PolitenessAudit}).
+ *
+ * <p>The server is a minimal HTTP/1.1 one (GET and HEAD, keep-alive, one thread per connection, each response one
+ * prepared byte array): a benchmark's web should cost as little CPU as it can, since it shares the machine with the
+ * crawler under test. {@link #cpuNanos()} says what it did cost.
  */
 public final class BenchWeb implements AutoCloseable {
 
@@ -40,6 +47,14 @@ public final class BenchWeb implements AutoCloseable {
         }
     }
 
+    private static final byte[] NOT_FOUND = response(404, "Not Found", "text/html",
+            "<html><body><h1>Not found</h1></body></html>".getBytes(StandardCharsets.US_ASCII));
+    private static final byte[] BAD_REQUEST = response(400, "Bad Request", "text/plain",
+            "bad request\n".getBytes(StandardCharsets.US_ASCII));
+
+    /** Longest request head read; a longer one is answered 400 and the connection closed. */
+    static final int MAX_HEAD_BYTES = 16 * 1024;
+
     private final class Host {
         final int index;
         final String address;
@@ -49,7 +64,7 @@ public final class BenchWeb implements AutoCloseable {
         final List<Long> arrivals = new ArrayList<>();
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger overlaps = new AtomicInteger();
-        HttpServer server;
+        ServerSocket server;
 
         Host(int index, String address) {
             this.index = index;
@@ -58,19 +73,21 @@ public final class BenchWeb implements AutoCloseable {
             this.pages = new byte[cachePages ? layout.pagesPerHost() : 0][];
             String r = "User-agent: *\nDisallow: /private/\n"
                     + (layout.hasCrawlDelay(index) ? "Crawl-delay: " + layout.crawlDelay().toSeconds() + "\n" : "");
-            this.robots = r.getBytes(StandardCharsets.US_ASCII);
+            this.robots = response(200, "OK", "text/plain", r.getBytes(StandardCharsets.US_ASCII));
         }
 
+        /** Page {@code n}'s whole response: status line, headers and body. */
         synchronized byte[] page(int n) {
             if (cachePages && pages[n] != null) {
                 return pages[n];
             }
             int other = (index + 1) % layout.hosts();
             byte[] html = newsPages.page(index, n, other == index ? null : baseUrl(other));
+            byte[] whole = response(200, "OK", "text/html; charset=utf-8", html);
             if (cachePages) {
-                pages[n] = html;
+                pages[n] = whole;
             }
-            return html;
+            return whole;
         }
     }
 
@@ -81,34 +98,29 @@ public final class BenchWeb implements AutoCloseable {
     private final NewsPages newsPages;
     private final boolean cachePages;
     private final List<Host> hosts = new ArrayList<>();
-    private final ExecutorService pool;
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong pagesServed = new AtomicLong();
     private final AtomicLong bytesServed = new AtomicLong();
     private final AtomicLong otherServed = new AtomicLong();
     private final AtomicLong firstArrival = new AtomicLong(Long.MAX_VALUE);
+    private volatile boolean closed;
     private int port;
 
-    private BenchWeb(Layout layout, int serverThreads) {
+    private BenchWeb(Layout layout) {
         this.layout = layout;
         this.newsPages = new NewsPages(layout.pagesPerHost(), layout.pageBytes());
         this.cachePages = (long) layout.hosts() * layout.pagesPerHost() * layout.pageBytes() <= MAX_CACHED_BYTES;
-        this.pool = Executors.newFixedThreadPool(serverThreads, r -> {
-            Thread t = new Thread(r, "bench-web");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** Starts the web: binds every host's address on one free port. */
-    public static BenchWeb start(Layout layout, int serverThreads) throws IOException {
-        // Without TCP_NODELAY the split last byte below would wait for the client's delayed ACK (~40 ms).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        BenchWeb web = new BenchWeb(layout, serverThreads);
+    public static BenchWeb start(Layout layout) throws IOException {
+        BenchWeb web = new BenchWeb(layout);
         IOException last = null;
         for (int attempt = 0; attempt < 20; attempt++) {
             try {
                 web.bindAll();
                 web.renderAll();
+                web.acceptAll();
                 return web;
             } catch (BindException e) {
                 last = e;
@@ -124,15 +136,38 @@ public final class BenchWeb implements AutoCloseable {
         port = 0;
         for (int i = 0; i < layout.hosts(); i++) {
             Host h = new Host(i, address(i));
-            h.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(h.address), port), 256);
+            h.server = new ServerSocket();
             hosts.add(h);
+            h.server.bind(new InetSocketAddress(InetAddress.getByName(h.address), port), 256);
             if (port == 0) {
-                port = h.server.getAddress().getPort();
+                port = h.server.getLocalPort();
             }
-            h.server.createContext("/", ex -> handle(h, ex));
-            h.server.setExecutor(pool);
         }
-        hosts.forEach(h -> h.server.start());
+    }
+
+    private void acceptAll() {
+        for (Host h : hosts) {
+            daemon("bench-web-accept-" + h.index, () -> accept(h)).start();
+        }
+    }
+
+    private static Thread daemon(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private void accept(Host h) {
+        while (!closed) {
+            Socket s;
+            try {
+                s = h.server.accept();
+            } catch (IOException e) {
+                return;  // closed
+            }
+            connections.add(s);
+            daemon("bench-web-" + h.index, () -> serve(h, s)).start();
+        }
     }
 
     /**
@@ -206,9 +241,18 @@ public final class BenchWeb implements AutoCloseable {
         return bytesServed.get();
     }
 
-    /** Other requests (robots.txt, 404s) since the last reset. */
+    /** Other requests (robots.txt, 404s, HEAD requests) since the last reset. */
     public long otherServed() {
         return otherServed.get();
+    }
+
+    /**
+     * CPU time (user + system) this JVM has used so far, or -1 where the platform does not say: the bench web is
+     * nearly all this JVM does while a crawler runs, so the difference over a run is what serving it cost.
+     */
+    public static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     /** Every host's request times since the last reset. */
@@ -222,7 +266,34 @@ public final class BenchWeb implements AutoCloseable {
         return out;
     }
 
-    private void handle(Host h, HttpExchange ex) throws IOException {
+    /** Answers the requests of one connection until the client closes it (or asks to). */
+    private void serve(Host h, Socket s) {
+        try (s) {
+            s.setTcpNoDelay(true);  // else the split last byte below waits for the client's delayed ACK (~40 ms)
+            InputStream in = s.getInputStream();
+            OutputStream out = s.getOutputStream();
+            RequestHeadReader reader = new RequestHeadReader(in, MAX_HEAD_BYTES);
+            RequestHeadReader.Head head;
+            while ((head = reader.next()) != null) {
+                if (head.malformed()) {
+                    out.write(BAD_REQUEST);
+                    return;
+                }
+                answer(h, head, out);
+                if (!head.keepAlive()) {
+                    return;
+                }
+            }
+        } catch (SocketException e) {
+            // the client went away (or the web is closing): nothing to answer
+        } catch (IOException e) {
+            // same
+        } finally {
+            connections.remove(s);
+        }
+    }
+
+    private void answer(Host h, RequestHeadReader.Head head, OutputStream out) throws IOException {
         long arrival = System.nanoTime();
         firstArrival.accumulateAndGet(arrival, Math::min);
         if (h.inFlight.incrementAndGet() > 1) {
@@ -232,39 +303,32 @@ public final class BenchWeb implements AutoCloseable {
             h.arrivals.add(arrival);
         }
         boolean released = false;
-        try (ex) {
-            String path = ex.getRequestURI().getRawPath();
+        try {
+            String path = head.path();
             int n = newsPages.pageNumber(path);
-            byte[] body;
-            int status;
-            String type;
+            byte[] whole;
             if (n >= 0) {
-                body = h.page(n);
-                status = 200;
-                type = "text/html; charset=utf-8";
-                pagesServed.incrementAndGet();
-                bytesServed.addAndGet(body.length);
+                whole = h.page(n);
+                if (head.isHead()) {
+                    otherServed.incrementAndGet();
+                } else {
+                    pagesServed.incrementAndGet();
+                    bytesServed.addAndGet(whole.length - headLength(whole));
+                }
             } else if (path.equals("/robots.txt")) {
-                body = h.robots;
-                status = 200;
-                type = "text/plain";
+                whole = h.robots;
                 otherServed.incrementAndGet();
             } else {
-                body = "<html><body><h1>Not found</h1></body></html>".getBytes(StandardCharsets.US_ASCII);
-                status = 404;
-                type = "text/html";
+                whole = NOT_FOUND;
                 otherServed.incrementAndGet();
             }
-            ex.getResponseHeaders().add("Content-Type", type);
-            ex.sendResponseHeaders(status, body.length);
-            OutputStream os = ex.getResponseBody();
+            int length = head.isHead() ? headLength(whole) : whole.length;
             // The last byte goes out only after the request is no longer counted in flight: the client cannot
             // have the whole response (and start its next request) before that.
-            os.write(body, 0, body.length - 1);
+            out.write(whole, 0, length - 1);
             h.inFlight.decrementAndGet();
             released = true;
-            os.write(body, body.length - 1, 1);
-            os.close();
+            out.write(whole, length - 1, 1);
         } finally {
             if (!released) {
                 h.inFlight.decrementAndGet();
@@ -272,17 +336,48 @@ public final class BenchWeb implements AutoCloseable {
         }
     }
 
+    /** A whole response: status line, Content-Type, Content-Length, the blank line, the body. */
+    static byte[] response(int status, String reason, String type, byte[] body) {
+        byte[] head = ("HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: " + type + "\r\nContent-Length: "
+                + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] whole = new byte[head.length + body.length];
+        System.arraycopy(head, 0, whole, 0, head.length);
+        System.arraycopy(body, 0, whole, head.length, body.length);
+        return whole;
+    }
+
+    /** Length of the status line and headers (up to and including the blank line) of a {@link #response}. */
+    static int headLength(byte[] whole) {
+        for (int i = 3; i < whole.length; i++) {
+            if (whole[i] == '\n' && whole[i - 1] == '\r' && whole[i - 2] == '\n' && whole[i - 3] == '\r') {
+                return i + 1;
+            }
+        }
+        return whole.length;
+    }
+
     private void stopServers() {
         for (Host h : hosts) {
             if (h.server != null) {
-                h.server.stop(0);
+                try {
+                    h.server.close();
+                } catch (IOException e) {
+                    // closing anyway
+                }
             }
         }
     }
 
     @Override
     public void close() {
+        closed = true;
         stopServers();
-        pool.shutdownNow();
+        for (Socket s : connections) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
     }
 }

@@ -26,7 +26,7 @@ public final class CrawlBench {
     public record Options(int hosts, int pages, int pageKb, int runs, int politeRuns, boolean raw, boolean polite, int politeHosts,
                           int politePages, Duration politeDelay, Duration crawlDelay, int crawlDelayEvery,
                           int threads, boolean wget, List<String> javaOpts, List<String> sets, Path workDir,
-                          boolean keep, int serverThreads, long frontierUrls, int frontierHosts) {
+                          boolean keep, long frontierUrls, int frontierHosts) {
         /** Whether the frontier scale mode runs (frontierUrls > 0). */
         boolean frontier() {
             return frontierUrls > 0;
@@ -37,7 +37,7 @@ public final class CrawlBench {
     public record RunFigures(String tool, int exitCode, double wallSeconds, long pages, long pageBytes,
                              double cpuSeconds, double userSeconds, double systemSeconds, long peakRssBytes, long peakHeapBytes, long liveHeapBytes,
                              PolitenessAudit.Result politeness, long outputLines, long firstRequestMillis,
-                             String heapCurve) {
+                             double webCpuSeconds, String heapCurve) {
         double pagesPerSecond() {
             return pages / wallSeconds;
         }
@@ -49,6 +49,11 @@ public final class CrawlBench {
         /** CPU milliseconds per page, which equals CPU seconds per 1000 pages. */
         double cpuMsPerPage() {
             return cpuSeconds < 0 || pages == 0 ? -1 : cpuSeconds * 1000 / pages;
+        }
+
+        /** The bench web's CPU milliseconds per page while it served this run (-1 if unknown). */
+        double webCpuMsPerPage() {
+            return webCpuSeconds < 0 || pages == 0 ? -1 : webCpuSeconds * 1000 / pages;
         }
     }
 
@@ -104,7 +109,7 @@ public final class CrawlBench {
         List<RunFigures> quire = new ArrayList<>();
         List<RunFigures> wget = new ArrayList<>();
         boolean ok = true;
-        try (BenchWeb web = BenchWeb.start(layout, o.serverThreads())) {
+        try (BenchWeb web = BenchWeb.start(layout)) {
             Path seeds = dir.resolve("seeds.txt");
             Files.write(seeds, web.seeds());
             for (int r = 1; r <= runs; r++) {
@@ -158,11 +163,13 @@ public final class CrawlBench {
         web.reset();
         ChildProcessMeter.Measured m;
         PagesSampler served = PagesSampler.start(web::pagesServed, 100);
+        long webCpu = BenchWeb.cpuNanos();
         try {
             m = ChildProcessMeter.run(cmd, dir, dir.resolve("crawl-output.txt"));
         } finally {
             served.close();
         }
+        double webSeconds = webCpuSeconds(webCpu);
         GcLogPeak.Heap heap = GcLogPeak.read(gcLog);
         String curve = heap.collections() >= MIN_GCS_FOR_CURVE
                 ? HeapCurve.format(HeapCurve.byPages(heap.liveCurve(), m.startNanos(), served::countAt, 10)) : null;
@@ -173,7 +180,7 @@ public final class CrawlBench {
         }
         return new RunFigures("quire", m.exitCode(), m.wallSeconds(), web.pagesServed(), web.bytesServed(),
                 m.cpuSeconds(), m.userSeconds(), m.systemSeconds(), m.peakRssBytes(), heap.peakUsedBytes(), heap.maxLiveBytes(),
-                PolitenessAudit.audit(web.hostTimes()), lines, firstRequestMillis(web, m), curve);
+                PolitenessAudit.audit(web.hostTimes()), lines, firstRequestMillis(web, m), webSeconds, curve);
     }
 
     /**
@@ -211,10 +218,18 @@ public final class CrawlBench {
                 "--span-hosts", "--domains=" + String.join(",", web.addresses()), "-i", seeds.toString(),
                 "--warc-file=" + dir.resolve("wget"), "-P", dir.resolve("files").toString(), "-q");
         web.reset();
+        long webCpu = BenchWeb.cpuNanos();
         ChildProcessMeter.Measured m = ChildProcessMeter.run(cmd, dir, dir.resolve("wget-output.txt"));
+        double webSeconds = webCpuSeconds(webCpu);
         return new RunFigures("wget", m.exitCode(), m.wallSeconds(), web.pagesServed(), web.bytesServed(),
                 m.cpuSeconds(), m.userSeconds(), m.systemSeconds(), m.peakRssBytes(), -1, -1, PolitenessAudit.audit(web.hostTimes()), -1,
-                firstRequestMillis(web, m), null);
+                firstRequestMillis(web, m), webSeconds, null);
+    }
+
+    /** This JVM's CPU seconds since {@code before} (from {@link BenchWeb#cpuNanos()}), or -1 if unknown. */
+    private static double webCpuSeconds(long before) {
+        long now = BenchWeb.cpuNanos();
+        return before < 0 || now < 0 ? -1 : (now - before) / 1e9;
     }
 
     private static long firstRequestMillis(BenchWeb web, ChildProcessMeter.Measured m) {
@@ -226,12 +241,13 @@ public final class CrawlBench {
         PolitenessAudit.Result p = f.politeness();
         out.printf(Locale.ROOT, "   %-8s %6.2f s (first request after %d ms)  %6d pages  %7.1f pages/s  %6.2f MB/s  CPU %6.2f s (user %.2f + sys %.2f) = %5.2f ms/page"
                         + " (s per 1000 pages)  peak RSS %s  peak heap %s (live %s)%s  politeness: efficiency %s,"
-                        + " %d violations (%d short gaps, %d overlaps), shortest gap %d ms%n",
+                        + " %d violations (%d short gaps, %d overlaps), shortest gap %d ms  (bench web: %s)%n",
                 label, f.wallSeconds(), f.firstRequestMillis(), f.pages(), f.pagesPerSecond(), f.mbPerSecond(), f.cpuSeconds(),
                 f.userSeconds(), f.systemSeconds(), f.cpuMsPerPage(), mb(f.peakRssBytes()), mb(f.peakHeapBytes()), mb(f.liveHeapBytes()),
                 f.outputLines() >= 0 ? "  pages.jsonl " + f.outputLines() + " lines" : "",
                 Double.isNaN(p.efficiency()) ? "n/a (no delays)" : String.format(Locale.ROOT, "%.1f%%", 100 * p.efficiency()),
-                p.violations(), p.gapViolations(), p.overlapViolations(), p.shortestGapMillis());
+                p.violations(), p.gapViolations(), p.overlapViolations(), p.shortestGapMillis(),
+                f.webCpuMsPerPage() < 0 ? "CPU n/a" : String.format(Locale.ROOT, "%.2f ms CPU/page", f.webCpuMsPerPage()));
         if (f.heapCurve() != null) {
             out.println("            " + f.heapCurve());
         }
@@ -256,7 +272,7 @@ public final class CrawlBench {
                 med(runs, RunFigures::userSeconds), med(runs, RunFigures::systemSeconds),
                 (long) med(runs, r -> r.peakRssBytes()), (long) med(runs, r -> r.peakHeapBytes()),
                 (long) med(runs, r -> r.liveHeapBytes()), pol, (long) med(runs, r -> r.outputLines()),
-                (long) med(runs, r -> r.firstRequestMillis()), null);
+                (long) med(runs, r -> r.firstRequestMillis()), med(runs, RunFigures::webCpuSeconds), null);
     }
 
     private static double med(List<RunFigures> runs, ToDoubleFunction<RunFigures> f) {

@@ -88,9 +88,6 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the work folder (WARC files, logs) after the run.")
     boolean keep;
 
-    @Option(names = "--server-threads", description = "Threads of the bench web server (default: ${DEFAULT-VALUE}).")
-    int serverThreads = 4;
-
     @Override
     public Integer call() throws Exception {
         if (!List.of("raw", "polite", "both", "frontier").contains(mode)) {
@@ -112,7 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         CrawlBench.Options o = new CrawlBench.Options(hosts, pages, pageKb, runs, politeRuns,
                 mode.equals("raw") || mode.equals("both"), mode.equals("polite") || mode.equals("both"), politeHosts, politePages, d, cd, crawlDelayEvery, threads, wget, javaOpts, sets,
-                work, keep, serverThreads, frontier ? frontierUrls : 0, frontierHosts);
+                work, keep, frontier ? frontierUrls : 0, frontierHosts);
         return new CrawlBench(o, System.out).run() ? ExitCode.OK : ExitCode.FAILED;
     }
 

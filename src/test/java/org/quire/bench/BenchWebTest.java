@@ -2,22 +2,25 @@ package org.quire.bench;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Smoke test of the bench web: a few pages on two loopback hosts, robots.txt, counters. */
+/** The bench web: pages on loopback hosts, robots.txt, counters, and its small HTTP/1.1 server's behaviour. */
 class BenchWebTest {
 
     @Test
     void servesSizedLinkedPagesAndRobotsPerHostAndRecordsRequests() throws Exception {
         var layout = new BenchWeb.Layout(2, 5, 10 * 1024, Duration.ofSeconds(1), Duration.ofSeconds(3), 2);
-        try (BenchWeb web = BenchWeb.start(layout, 2)) {
+        try (BenchWeb web = BenchWeb.start(layout)) {
             HttpClient http = HttpClient.newHttpClient();
             String base1 = web.seeds().get(1);
             assertTrue(base1.startsWith("http://127.0.1.2:"), base1);
@@ -37,6 +40,65 @@ class BenchWebTest {
             var audit = PolitenessAudit.audit(web.hostTimes());
             assertEquals(3, audit.requests());
             assertEquals(1, audit.gapViolations());   // robots.txt then a page on host 1 with no 3 s gap
+        }
+    }
+
+    @Test
+    void keepsConnectionsOpenAnswersPipelinedAndHeadRequestsAndClosesWhenAsked() throws Exception {
+        var layout = new BenchWeb.Layout(1, 3, 2 * 1024, Duration.ZERO, Duration.ZERO, 0);
+        try (BenchWeb web = BenchWeb.start(layout);
+             Socket s = new Socket("127.0.1.1", URI.create(web.seeds().get(0)).getPort())) {
+            s.setSoTimeout(5000);
+            OutputStream out = s.getOutputStream();
+            out.write(("GET /article/1.html?x=1 HTTP/1.1\r\nHost: a\r\n\r\n"
+                    + "HEAD /article/2.html HTTP/1.1\r\nHost: a\r\n\r\n"
+                    + "GET /robots.txt HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);  // ends at close
+            String[] parts = all.split("HTTP/1.1 200 OK\r\n", -1);
+            assertEquals(4, parts.length, all);
+            assertTrue(parts[1].contains("</html>"), "the GET has its body");
+            int length = Integer.parseInt(parts[2].replaceAll("(?s).*Content-Length: (\\d+).*", "$1"));
+            assertTrue(length > 1024 && parts[2].endsWith("\r\n\r\n"), "the HEAD has the length, not the body");
+            assertTrue(parts[3].endsWith("Disallow: /private/\n"), parts[3]);
+            assertEquals(1, web.pagesServed(), "a HEAD is not a page served");
+            assertEquals(2, web.otherServed());
+        }
+    }
+
+    @Test
+    void answersMalformedRequestsWith400AndClosesTheConnection() throws Exception {
+        var layout = new BenchWeb.Layout(1, 3, 2 * 1024, Duration.ZERO, Duration.ZERO, 0);
+        try (BenchWeb web = BenchWeb.start(layout);
+             Socket s = new Socket("127.0.1.1", URI.create(web.seeds().get(0)).getPort())) {
+            s.setSoTimeout(5000);
+            s.getOutputStream().write("POST /article/1.html HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(all.startsWith("HTTP/1.1 400 "), all);
+            assertEquals(0, web.pagesServed());
+        }
+    }
+
+    @Test
+    void answersRequestAfterRequestOnOneConnectionAsAKeepAliveClientSendsThem() throws Exception {
+        var layout = new BenchWeb.Layout(1, 3, 2 * 1024, Duration.ZERO, Duration.ZERO, 0);
+        try (BenchWeb web = BenchWeb.start(layout);
+             Socket s = new Socket("127.0.1.1", URI.create(web.seeds().get(0)).getPort())) {
+            s.setSoTimeout(5000);
+            var in = new java.io.DataInputStream(s.getInputStream());
+            for (int i = 0; i < 5; i++) {
+                s.getOutputStream().write(("GET /article/" + (1 + i % 2) + ".html HTTP/1.1\r\nHost: a\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                StringBuilder head = new StringBuilder();
+                while (!head.toString().endsWith("\r\n\r\n")) {
+                    head.append((char) in.readUnsignedByte());
+                }
+                assertTrue(head.toString().startsWith("HTTP/1.1 200 OK"), head.toString());
+                int length = Integer.parseInt(head.toString().replaceAll("(?s).*Content-Length: (\\d+).*", "$1"));
+                in.readFully(new byte[length]);
+            }
+            assertEquals(5, web.pagesServed());
         }
     }
 }
