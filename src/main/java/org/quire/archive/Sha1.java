@@ -20,7 +20,9 @@ public final class Sha1 {
     public static WarcDigest of(byte[] data, int offset, int length) {
         MessageDigest md = PER_THREAD.get();
         md.update(data, offset, length);
-        return new WarcDigest("sha1", md.digest()); // digest() also resets it for the next use
+        // this constructor takes the digest (which also resets it for the next use) and names the algorithm itself;
+        // WarcDigest("sha1", bytes) would look up a new MessageDigest on every call just to check the length
+        return new WarcDigest(md);
     }
 
     /** One digest per thread: looking up the provider for every record showed in the crawl's profile. */

@@ -140,11 +140,16 @@ public final class SafeFileNames {
     }
 
     private static String shortHash(String s) {
+        byte[] d = SHA_256.get().digest(s.getBytes(StandardCharsets.UTF_8));  // digest() also resets it
+        return HexFormat.of().formatHex(d, 0, HASH_HEX / 2);
+    }
+
+    /** One digest per thread instead of a provider look-up per file name. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, HASH_HEX / 2);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
-    }
+    });
 }
