@@ -160,6 +160,7 @@ public final class DateNormalizer {
         if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31) {
             return null;
         }
-        return String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day);
+        // year has four digits here; String.format showed in crawl profiles
+        return year + (month < 10 ? "-0" : "-") + month + (day < 10 ? "-0" : "-") + day;
     }
 }
