@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -157,8 +158,11 @@ public final class SqliteFrontier implements Frontier {
             }
         }
         String[] keys = new String[list.size()];
+        long[] fingerprints = new long[keys.length];
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = HostKeys.of(list.get(i).url());
+            String url = list.get(i).url();
+            keys[i] = HostKeys.of(url);
+            fingerprints[i] = UrlFingerprints.of(url, keys[i]);
         }
         lock.lock();
         try {
@@ -173,7 +177,7 @@ public final class SqliteFrontier implements Frontier {
                 }
                 hostIds[i] = hosts[i].id;
             }
-            boolean[] inserted = store.insertUrls(list, hostIds);
+            boolean[] inserted = store.insertUrls(list, hostIds, fingerprints);
             synchronized (recent) {
                 for (Candidate c : list) {
                     recent.remember(c.url());
@@ -308,10 +312,14 @@ public final class SqliteFrontier implements Frontier {
      * @return the URL, or empty when it is unknown, already done, or its host has another URL in flight
      */
     public Optional<CrawlUrl> claimQueued(String url) {
+        OptionalLong fp = fingerprint(url);
         lock.lock();
         try {
             checkOpen();
-            Optional<UrlStore.QueuedRow> row = store.queued(url);
+            if (fp.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<UrlStore.QueuedRow> row = store.queued(url, fp.getAsLong());
             if (row.isEmpty()) {
                 return Optional.empty();
             }
@@ -416,10 +424,11 @@ public final class SqliteFrontier implements Frontier {
 
     /** The outcome stored for a done URL; empty when the URL was never added or is not done yet. */
     public Optional<String> outcome(String url) {
+        OptionalLong fp = fingerprint(url);
         lock.lock();
         try {
             checkOpen();
-            return store.outcome(url);
+            return fp.isEmpty() ? Optional.empty() : store.outcome(url, fp.getAsLong());
         } finally {
             lock.unlock();
         }
@@ -476,6 +485,15 @@ public final class SqliteFrontier implements Frontier {
             // The next operation or flush reports the failure to its caller; the timer must keep running.
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** The URL's fingerprint; empty for a URL without a host, which cannot have been added. */
+    private static OptionalLong fingerprint(String url) {
+        try {
+            return OptionalLong.of(UrlFingerprints.of(url));
+        } catch (IllegalArgumentException e) {
+            return OptionalLong.empty();
         }
     }
 
