@@ -32,6 +32,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * long-running transaction that is committed every 10,000 changes and at least every 100 ms, so a crash loses at
  * most that much work, and {@link #flush} makes everything durable at once.
  * <p>
+ * The database finds a URL by its 64-bit {@link UrlFingerprints fingerprint} (host hash, then URL hash) and then
+ * compares the stored text, so its look-up index stays some five times smaller than one on the URL text (and in
+ * the page cache five times longer), while two URLs sharing a fingerprint are still told apart exactly.
+ * <p>
  * On reopen, URLs that were in flight when the process died go back to their queues (their attempt not counted);
  * done URLs stay done and are never handed out again. One process at a time may use a database file.
  * <p>

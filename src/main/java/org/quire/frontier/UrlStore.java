@@ -94,7 +94,8 @@ final class UrlStore implements AutoCloseable {
     private final PreparedStatement outcomeOf;
     /** Fingerprints looked up by one statement while inserting (a page's links are usually fewer). */
     static final int LOOKUP_CHUNK = 32;
-    private final PreparedStatement urlsByFp;
+    /** {@code SELECT url ... WHERE fp IN (...)} with 1, 2, 4, ... {@link #LOOKUP_CHUNK} parameters, made on first use. */
+    private final PreparedStatement[] urlsByFp = new PreparedStatement[Integer.numberOfTrailingZeros(LOOKUP_CHUNK) + 1];
 
     private UrlStore(Path file, Connection db, int commitEvery) throws SQLException {
         this.file = file;
@@ -104,7 +105,6 @@ final class UrlStore implements AutoCloseable {
                 Statement.RETURN_GENERATED_KEYS);
         insertUrl = db.prepareStatement(
                 "INSERT INTO urls(fp, url, host_id, depth, via, discovery_path) VALUES (?, ?, ?, ?, ?, ?)");
-        urlsByFp = db.prepareStatement("SELECT url FROM urls WHERE fp IN (?" + ", ?".repeat(LOOKUP_CHUNK - 1) + ")");
         readyBatch = db.prepareStatement(
                 "SELECT id, url, depth, via, discovery_path, attempts FROM urls"
                         + " WHERE host_id = ? AND state = 0 AND not_before <= ? ORDER BY id LIMIT ?");
@@ -297,27 +297,27 @@ final class UrlStore implements AutoCloseable {
     }
 
     /**
-     * The candidates' URLs that are stored already: the rows with their fingerprints (one statement per
-     * {@link #LOOKUP_CHUNK} candidates), whose text is then compared. Collisions are thus harmless: a stored URL
-     * that merely shares a candidate's fingerprint is not in the set, so the candidate is still inserted.
+     * The stored URLs whose fingerprints are among the candidates' (one statement per {@link #LOOKUP_CHUNK}
+     * candidates): a candidate is stored when its text is in the set. Collisions are thus harmless: a stored URL
+     * that merely shares a candidate's fingerprint is in the set too, but the candidate's text is not.
      */
     private Set<String> storedAmong(List<Candidate> candidates, long[] fingerprints) throws SQLException {
-        Set<String> offered = new HashSet<>(candidates.size() * 2);
-        for (Candidate c : candidates) {
-            offered.add(c.url());
-        }
         Set<String> stored = new HashSet<>(candidates.size() * 2);
         for (int from = 0; from < fingerprints.length; from += LOOKUP_CHUNK) {
-            for (int k = 0; k < LOOKUP_CHUNK; k++) {
-                // a short last chunk repeats its first fingerprint, which changes nothing in an IN list
-                urlsByFp.setLong(k + 1, fingerprints[from + k < fingerprints.length ? from + k : from]);
+            int n = Math.min(LOOKUP_CHUNK, fingerprints.length - from);
+            int slot = 32 - Integer.numberOfLeadingZeros(n - 1); // the smallest power of two >= n
+            PreparedStatement ps = urlsByFp[slot];
+            if (ps == null) {
+                ps = db.prepareStatement("SELECT url FROM urls WHERE fp IN (?" + ", ?".repeat((1 << slot) - 1) + ")");
+                urlsByFp[slot] = ps;
             }
-            try (ResultSet rs = urlsByFp.executeQuery()) {
+            for (int k = 0; k < 1 << slot; k++) {
+                // the padding repeats the chunk's first fingerprint, which changes nothing in an IN list
+                ps.setLong(k + 1, fingerprints[k < n ? from + k : from]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String url = rs.getString(1);
-                    if (offered.contains(url)) {
-                        stored.add(url);
-                    }
+                    stored.add(rs.getString(1)); // a candidate's own URL, or one merely sharing its fingerprint
                 }
             }
         }
