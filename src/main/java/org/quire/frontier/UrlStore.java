@@ -1,6 +1,7 @@
 package org.quire.frontier;
 
 import org.quire.archive.RecordLocation;
+import org.sqlite.Function;
 import org.sqlite.SQLiteConfig;
 
 import java.io.IOException;
@@ -13,7 +14,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -26,20 +29,30 @@ import java.util.OptionalLong;
  */
 final class UrlStore implements AutoCloseable {
 
-    /** Schema version kept in {@code PRAGMA user_version}. */
-    static final int SCHEMA_VERSION = 1;
+    /**
+     * Schema version kept in {@code PRAGMA user_version}. Version 1 had a unique index on the URL text; version 2
+     * indexes the URL's {@link UrlFingerprints fingerprint} instead (column {@code fp}), and {@link #open} migrates
+     * a version-1 file in place.
+     */
+    static final int SCHEMA_VERSION = 2;
 
-    private static final String[] SCHEMA = {
-        """
+    private static final String HOSTS_TABLE = """
         CREATE TABLE IF NOT EXISTS hosts (
           id           INTEGER PRIMARY KEY,
           name         TEXT    NOT NULL UNIQUE,
           next_allowed INTEGER NOT NULL DEFAULT 0
-        )""",
-        """
-        CREATE TABLE IF NOT EXISTS urls (
+        )""";
+
+    /**
+     * The URL table (under the name given). The URL text is not declared unique: {@link #insertUrls} keeps it so
+     * by looking each URL up by fingerprint and comparing the text before inserting (one connection, one writer).
+     */
+    private static String urlsTable(String name) {
+        return """
+        CREATE TABLE IF NOT EXISTS %s (
           id             INTEGER PRIMARY KEY,
-          url            TEXT    NOT NULL UNIQUE,
+          fp             INTEGER NOT NULL,
+          url            TEXT    NOT NULL,
           host_id        INTEGER NOT NULL REFERENCES hosts(id),
           depth          INTEGER NOT NULL,
           via            TEXT,
@@ -52,7 +65,12 @@ final class UrlStore implements AutoCloseable {
           warc_file      TEXT,
           warc_offset    INTEGER,
           record_id      TEXT
-        )""",
+        )""".formatted(name);
+    }
+
+    private static final String[] URL_INDEXES = {
+        // Look-up by URL: fingerprint, then compare the text (several URLs may share a fingerprint).
+        "CREATE INDEX IF NOT EXISTS urls_fp ON urls(fp)",
         // Each host's queue in FIFO order; only queued rows are in it, so it stays as small as the queue.
         "CREATE INDEX IF NOT EXISTS urls_queue ON urls(host_id, id) WHERE state = 0",
         // At most one row per host: lets a reopen find what was in flight without a table scan.
@@ -74,6 +92,10 @@ final class UrlStore implements AutoCloseable {
     private final PreparedStatement requeue;
     private final PreparedStatement setNextAllowed;
     private final PreparedStatement outcomeOf;
+    /** Fingerprints looked up by one statement while inserting (a page's links are usually fewer). */
+    static final int LOOKUP_CHUNK = 32;
+    /** {@code SELECT url ... WHERE fp IN (...)} with 1, 2, 4, ... {@link #LOOKUP_CHUNK} parameters, made on first use. */
+    private final PreparedStatement[] urlsByFp = new PreparedStatement[Integer.numberOfTrailingZeros(LOOKUP_CHUNK) + 1];
 
     private UrlStore(Path file, Connection db, int commitEvery) throws SQLException {
         this.file = file;
@@ -82,7 +104,7 @@ final class UrlStore implements AutoCloseable {
         insertHost = db.prepareStatement("INSERT INTO hosts(name, next_allowed) VALUES (?, 0)",
                 Statement.RETURN_GENERATED_KEYS);
         insertUrl = db.prepareStatement(
-                "INSERT OR IGNORE INTO urls(url, host_id, depth, via, discovery_path) VALUES (?, ?, ?, ?, ?)");
+                "INSERT INTO urls(fp, url, host_id, depth, via, discovery_path) VALUES (?, ?, ?, ?, ?, ?)");
         readyBatch = db.prepareStatement(
                 "SELECT id, url, depth, via, discovery_path, attempts FROM urls"
                         + " WHERE host_id = ? AND state = 0 AND not_before <= ? ORDER BY id LIMIT ?");
@@ -95,9 +117,9 @@ final class UrlStore implements AutoCloseable {
         requeue = db.prepareStatement(
                 "UPDATE urls SET state = 0, not_before = ?, attempts = attempts + ? WHERE id = ?");
         setNextAllowed = db.prepareStatement("UPDATE hosts SET next_allowed = ? WHERE id = ?");
-        outcomeOf = db.prepareStatement("SELECT state, outcome FROM urls WHERE url = ?");
+        outcomeOf = db.prepareStatement("SELECT url, state, outcome FROM urls WHERE fp = ?");
         queuedByUrl = db.prepareStatement(
-                "SELECT id, host_id, depth, via, discovery_path, attempts FROM urls WHERE url = ? AND state = 0");
+                "SELECT url, id, host_id, depth, via, discovery_path, attempts FROM urls WHERE fp = ? AND state = 0");
     }
 
     /** Creates or opens the database file (and its folder), in WAL mode with synchronous=NORMAL. */
@@ -125,20 +147,49 @@ final class UrlStore implements AutoCloseable {
                     version = rs.next() ? rs.getInt(1) : 0;
                 }
                 if (version > SCHEMA_VERSION) {
+                    closeQuietly(db);
                     throw new FrontierException(file + ": frontier schema version " + version
                             + " is newer than this program's (" + SCHEMA_VERSION + ")", null);
                 }
-                for (String ddl : SCHEMA) {
+                db.setAutoCommit(false);
+                if (version == 1) {
+                    migrateFromVersion1(db, s);
+                }
+                s.execute(HOSTS_TABLE);
+                s.execute(urlsTable("urls"));
+                for (String ddl : URL_INDEXES) {
                     s.execute(ddl);
                 }
                 s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+                db.commit();
             }
-            db.setAutoCommit(false);
             return new UrlStore(file, db, commitEvery);
         } catch (SQLException e) {
             closeQuietly(db);
             throw new FrontierException("cannot open the frontier database " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Version 1 to 2, in the one transaction that {@link #open} commits: copies the URL table into one with the
+     * fingerprint column (computed by a SQL function registered on this connection) and without the unique index
+     * on the URL text, keeping every row's id and state.
+     */
+    private static void migrateFromVersion1(Connection db, Statement s) throws SQLException {
+        Function.create(db, "quire_url_fp", new Function() {
+            @Override
+            protected void xFunc() throws SQLException {
+                result(UrlFingerprints.of(value_text(0)));
+            }
+        });
+        s.execute(urlsTable("urls_v2"));
+        s.execute("INSERT INTO urls_v2(id, fp, url, host_id, depth, via, discovery_path, state, attempts, not_before,"
+                + " outcome, done_at, warc_file, warc_offset, record_id)"
+                + " SELECT id, quire_url_fp(url), url, host_id, depth, via, discovery_path, state, attempts,"
+                + " not_before, outcome, done_at, warc_file, warc_offset, record_id FROM urls ORDER BY id");
+        s.execute("DROP TABLE urls");
+        s.execute("ALTER TABLE urls_v2 RENAME TO urls");
+        Function.destroy(db, "quire_url_fp");
     }
 
     /** One stored host. */
@@ -215,29 +266,62 @@ final class UrlStore implements AutoCloseable {
      *
      * @return for each candidate, whether it was new
      */
-    boolean[] insertUrls(List<Candidate> candidates, long[] hostIds) {
+    boolean[] insertUrls(List<Candidate> candidates, long[] hostIds, long[] fingerprints) {
         try {
+            Set<String> known = storedAmong(candidates, fingerprints);
+            boolean[] inserted = new boolean[candidates.size()];
+            int n = 0;
             for (int i = 0; i < candidates.size(); i++) {
                 Candidate c = candidates.get(i);
-                insertUrl.setString(1, c.url());
-                insertUrl.setLong(2, hostIds[i]);
-                insertUrl.setInt(3, c.depth());
-                insertUrl.setString(4, c.via());
-                insertUrl.setString(5, c.discoveryPath() == null ? "" : c.discoveryPath());
+                if (!known.add(c.url())) {
+                    continue; // stored before, or earlier in this batch
+                }
+                insertUrl.setLong(1, fingerprints[i]);
+                insertUrl.setString(2, c.url());
+                insertUrl.setLong(3, hostIds[i]);
+                insertUrl.setInt(4, c.depth());
+                insertUrl.setString(5, c.via());
+                insertUrl.setString(6, c.discoveryPath() == null ? "" : c.discoveryPath());
                 insertUrl.addBatch();
+                inserted[i] = true;
+                n++;
             }
-            int[] counts = insertUrl.executeBatch();
-            boolean[] inserted = new boolean[counts.length];
-            int n = 0;
-            for (int i = 0; i < counts.length; i++) {
-                inserted[i] = counts[i] > 0;
-                n += inserted[i] ? 1 : 0;
+            if (n > 0) {
+                insertUrl.executeBatch();
             }
             changed(n);
             return inserted;
         } catch (SQLException e) {
             throw failure("adding URLs", e);
         }
+    }
+
+    /**
+     * The stored URLs whose fingerprints are among the candidates' (one statement per {@link #LOOKUP_CHUNK}
+     * candidates): a candidate is stored when its text is in the set. Collisions are thus harmless: a stored URL
+     * that merely shares a candidate's fingerprint is in the set too, but the candidate's text is not.
+     */
+    private Set<String> storedAmong(List<Candidate> candidates, long[] fingerprints) throws SQLException {
+        Set<String> stored = new HashSet<>(candidates.size() * 2);
+        for (int from = 0; from < fingerprints.length; from += LOOKUP_CHUNK) {
+            int n = Math.min(LOOKUP_CHUNK, fingerprints.length - from);
+            int slot = 32 - Integer.numberOfLeadingZeros(n - 1); // the smallest power of two >= n
+            PreparedStatement ps = urlsByFp[slot];
+            if (ps == null) {
+                ps = db.prepareStatement("SELECT url FROM urls WHERE fp IN (?" + ", ?".repeat((1 << slot) - 1) + ")");
+                urlsByFp[slot] = ps;
+            }
+            for (int k = 0; k < 1 << slot; k++) {
+                // the padding repeats the chunk's first fingerprint, which changes nothing in an IN list
+                ps.setLong(k + 1, fingerprints[k < n ? from + k : from]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1)); // a candidate's own URL, or one merely sharing its fingerprint
+                }
+            }
+        }
+        return stored;
     }
 
     /** Up to {@code limit} queued URLs of the host whose not-before time has come, oldest first. */
@@ -315,13 +399,15 @@ final class UrlStore implements AutoCloseable {
     }
 
     /** The row of {@code url} if it is queued; empty when it is unknown, in flight or done. */
-    Optional<QueuedRow> queued(String url) {
+    Optional<QueuedRow> queued(String url, long fp) {
         try {
-            queuedByUrl.setString(1, url);
+            queuedByUrl.setLong(1, fp);
             try (ResultSet rs = queuedByUrl.executeQuery()) {
-                if (rs.next()) {
-                    return Optional.of(new QueuedRow(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6)));
+                while (rs.next()) {
+                    if (url.equals(rs.getString(1))) {
+                        return Optional.of(new QueuedRow(rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getString(5),
+                                rs.getString(6), rs.getInt(7)));
+                    }
                 }
                 return Optional.empty();
             }
@@ -331,12 +417,15 @@ final class UrlStore implements AutoCloseable {
     }
 
     /** The outcome of a done URL; empty when the URL is unknown or not done. */
-    Optional<String> outcome(String url) {
+    Optional<String> outcome(String url, long fp) {
         try {
-            outcomeOf.setString(1, url);
+            outcomeOf.setLong(1, fp);
             try (ResultSet rs = outcomeOf.executeQuery()) {
-                if (rs.next() && rs.getInt(1) == UrlState.DONE.code) {
-                    return Optional.ofNullable(rs.getString(2));
+                while (rs.next()) {
+                    if (url.equals(rs.getString(1))) {
+                        return rs.getInt(2) == UrlState.DONE.code ? Optional.ofNullable(rs.getString(3))
+                                : Optional.empty();
+                    }
                 }
                 return Optional.empty();
             }
