@@ -2,6 +2,10 @@ package org.quire.cli;
 
 import org.quire.config.InputException;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.util.Arrays;
+import java.util.List;
 
 /** Entry point of the quire command line. Bad input exits 2 with one line; other failures exit 1. */
 public final class Main {
@@ -15,6 +19,9 @@ public final class Main {
     /** Runs quire with these arguments and returns the exit code (used by tests too). */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new QuireCommand());
+        for (Class<?> sub : subcommandsFor(args)) {
+            cl.addSubcommand(sub);
+        }
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof InputException) {
                 cmd.getErr().println("quire: " + ex.getMessage());
@@ -30,5 +37,18 @@ public final class Main {
             return ExitCode.BAD_INPUT;
         });
         return cl.execute(args);
+    }
+
+    /** The sub-command the first argument names, alone; all of them when it names none (or is an option). */
+    static List<Class<?>> subcommandsFor(String... args) {
+        if (args.length > 0) {
+            for (Class<?> sub : QuireCommand.SUBCOMMANDS) {
+                Command c = sub.getAnnotation(Command.class);
+                if (c.name().equals(args[0]) || Arrays.asList(c.aliases()).contains(args[0])) {
+                    return List.of(sub);
+                }
+            }
+        }
+        return QuireCommand.SUBCOMMANDS;
     }
 }

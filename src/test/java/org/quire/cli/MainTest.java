@@ -1,0 +1,51 @@
+package org.quire.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.quire.testweb.ConsoleCapture;
+import picocli.CommandLine.Command;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
+
+    private static String name(Class<?> sub) {
+        return sub.getAnnotation(Command.class).name();
+    }
+
+    @Test
+    void topLevelHelpListsEverySubcommand() {
+        assertEquals(0, Main.run("--help"));
+        for (Class<?> sub : QuireCommand.SUBCOMMANDS) {
+            assertTrue(console.out().contains("  " + name(sub) + " "), name(sub) + " missing from:\n" + console.out());
+        }
+    }
+
+    @Test
+    void eachSubcommandAloneStillHelpsUnderItsFullName() {
+        for (Class<?> sub : QuireCommand.SUBCOMMANDS) {
+            console.resetOut();
+            assertEquals(0, Main.run(name(sub), "--help"), name(sub));
+            assertTrue(console.out().startsWith("Usage: quire " + name(sub)), console.out());
+        }
+    }
+
+    @Test
+    void buildsOnlyTheSubcommandNamedAndAllOtherwise() {
+        assertEquals(List.of(CrawlCommand.class), Main.subcommandsFor("crawl", "--seeds", "x"));
+        assertEquals(QuireCommand.SUBCOMMANDS, Main.subcommandsFor("--version"));
+        assertEquals(QuireCommand.SUBCOMMANDS, Main.subcommandsFor());
+    }
+
+    @Test
+    void anUnknownSubcommandIsBadInputNamingIt() {
+        assertEquals(2, Main.run("frobnicate"));
+        assertTrue(console.err().contains("frobnicate"), console.err());
+    }
+}
