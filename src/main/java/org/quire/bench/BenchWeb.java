@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * serving {@link NewsPages} (all rendered into memory, status line and headers included, when the web starts, unless
  * the web is larger than 256 MB: then each is generated when asked for) and a robots.txt that disallows
  * {@code /private/} and, on hosts given a Crawl-delay, asks for it. Every request's arrival time is recorded per host,
- * and a request that arrives while another to the same host is being answered is counted as an overlap (see
- * {@link PolitenessAudit}).
+ * and a request that arrives while another to the same host is being answered (on another connection, or pipelined
+ * behind it on the same one) is counted as an overlap (see {@link PolitenessAudit}).
  *
  * <p>The server is a minimal HTTP/1.1 one (GET and HEAD, keep-alive, one thread per connection, each response one
  * prepared byte array): a benchmark's web should cost as little CPU as it can, since it shares the machine with the
@@ -166,6 +166,15 @@ public final class BenchWeb implements AutoCloseable {
                 return;  // closed
             }
             connections.add(s);
+            if (closed) {  // close() may have gone through the connections before this one was added
+                connections.remove(s);
+                try {
+                    s.close();
+                } catch (IOException e) {
+                    // closing anyway
+                }
+                return;
+            }
             daemon("bench-web-" + h.index, () -> serve(h, s)).start();
         }
     }
@@ -279,7 +288,7 @@ public final class BenchWeb implements AutoCloseable {
                     out.write(BAD_REQUEST);
                     return;
                 }
-                answer(h, head, out);
+                answer(h, head, reader, out);
                 if (!head.keepAlive()) {
                     return;
                 }
@@ -293,7 +302,8 @@ public final class BenchWeb implements AutoCloseable {
         }
     }
 
-    private void answer(Host h, RequestHeadReader.Head head, OutputStream out) throws IOException {
+    private void answer(Host h, RequestHeadReader.Head head, RequestHeadReader reader, OutputStream out)
+            throws IOException {
         long arrival = System.nanoTime();
         firstArrival.accumulateAndGet(arrival, Math::min);
         if (h.inFlight.incrementAndGet() > 1) {
@@ -326,6 +336,9 @@ public final class BenchWeb implements AutoCloseable {
             // The last byte goes out only after the request is no longer counted in flight: the client cannot
             // have the whole response (and start its next request) before that.
             out.write(whole, 0, length - 1);
+            if (reader.hasMoreInput()) {
+                h.overlaps.incrementAndGet();  // a pipelined request came in while this one was being answered
+            }
             h.inFlight.decrementAndGet();
             released = true;
             out.write(whole, length - 1, 1);

@@ -37,6 +37,17 @@ final class RequestHeadReader {
 
     /** The next request head, or null when the client closed the connection between requests. */
     Head next() throws IOException {
+        while (true) {  // empty lines before a request line are ignored (RFC 9112, section 2.2)
+            while (start < end && (buf[start] == '\r' || buf[start] == '\n')) {
+                start++;
+            }
+            if (start < end) {
+                break;
+            }
+            if (!fill()) {
+                return null;
+            }
+        }
         int scanned = 0;  // bytes after start already searched for the blank line (the buffer may move under them)
         while (true) {
             int blank = blankLine(start + Math.max(0, scanned - 3));
@@ -53,6 +64,16 @@ final class RequestHeadReader {
                 return end == start ? null : Head.MALFORMED;
             }
         }
+    }
+
+    /** Whether bytes of a further request have arrived (read already, or waiting in the socket). */
+    boolean hasMoreInput() throws IOException {
+        for (int i = start; i < end; i++) {
+            if (buf[i] != '\r' && buf[i] != '\n') {
+                return true;
+            }
+        }
+        return in.available() > 0;
     }
 
     /** Index just past the first CRLF CRLF (or LF LF) at or after {@code from}, or -1. */

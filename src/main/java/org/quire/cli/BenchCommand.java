@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
         description = {"Serve a news-like web of many hosts on 127.0.x.y from this process, crawl it end to end with "
                 + "a separate 'quire crawl' JVM (WARC, text, pages.jsonl) and print pages/s, MB/s, CPU ms per page "
                 + "(= CPU s per 1000 pages, JVM start-up included), peak RSS and heap, and the politeness audit "
-                + "(efficiency and violations, as the server saw them).",
+                + "(efficiency and violations, as the server saw them), and what serving the web cost this "
+                + "process (bench web CPU ms per page).",
                 "Runs with delays 0 (raw speed; also 'wget --warc-file' over the same web when wget is on PATH, "
                         + "with the ratio) and with realistic delays (1 s, Crawl-delay on some hosts). "
                         + "With --mode frontier: instead fills a frontier database with --frontier-urls URLs over "

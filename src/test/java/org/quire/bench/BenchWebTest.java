@@ -101,4 +101,37 @@ class BenchWebTest {
             assertEquals(5, web.pagesServed());
         }
     }
+
+    @Test
+    void countsARequestSentWhileAnotherToTheSameHostIsStillBeingAnswered() throws Exception {
+        var layout = new BenchWeb.Layout(1, 3, 4 << 20, Duration.ZERO, Duration.ZERO, 0);  // 4 MB pages
+        try (BenchWeb web = BenchWeb.start(layout);
+             Socket slow = new Socket("127.0.1.1", URI.create(web.seeds().get(0)).getPort());
+             Socket quick = new Socket("127.0.1.1", URI.create(web.seeds().get(0)).getPort())) {
+            slow.getOutputStream().write("GET /article/1.html HTTP/1.1\r\nHost: a\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));  // never read: the 4 MB answer stays in flight
+            Thread.sleep(200);
+            quick.setSoTimeout(5000);
+            quick.getOutputStream().write("GET /robots.txt HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            quick.getInputStream().readAllBytes();
+            assertEquals(1, web.hostTimes().get(0).overlaps());
+        }
+    }
+
+    @Test
+    void countsAPipelinedRequestAsAnOverlapAndIgnoresEmptyLinesBeforeARequest() throws Exception {
+        var layout = new BenchWeb.Layout(1, 3, 2 * 1024, Duration.ZERO, Duration.ZERO, 0);
+        try (BenchWeb web = BenchWeb.start(layout);
+             Socket s = new Socket("127.0.1.1", URI.create(web.seeds().get(0)).getPort())) {
+            s.setSoTimeout(5000);
+            s.getOutputStream().write(("\r\nGET /article/1.html HTTP/1.1\r\nHost: a\r\n\r\n"
+                    + "GET /article/2.html HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertEquals(3, all.split("HTTP/1.1 200 OK", -1).length, all);
+            assertEquals(2, web.pagesServed());
+            assertEquals(1, web.hostTimes().get(0).overlaps());
+        }
+    }
 }
