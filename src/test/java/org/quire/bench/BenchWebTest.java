@@ -17,6 +17,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The bench web: pages on loopback hosts, robots.txt, counters, and its small HTTP/1.1 server's behaviour. */
 class BenchWebTest {
 
+    /** One host of three 2 KB pages, no delays. */
+    private static final BenchWeb.Layout ONE_SMALL_HOST =
+            new BenchWeb.Layout(1, 3, 2 * 1024, Duration.ZERO, Duration.ZERO, 0);
+
+    /** A raw connection to the web's first host, reads timing out after 5 s. */
+    private static Socket connect(BenchWeb web) throws java.io.IOException {
+        Socket s = new Socket("127.0.1.1", URI.create(web.seeds().get(0)).getPort());
+        s.setSoTimeout(5000);
+        return s;
+    }
+
     @Test
     void servesSizedLinkedPagesAndRobotsPerHostAndRecordsRequests() throws Exception {
         var layout = new BenchWeb.Layout(2, 5, 10 * 1024, Duration.ofSeconds(1), Duration.ofSeconds(3), 2);
@@ -45,10 +56,7 @@ class BenchWebTest {
 
     @Test
     void keepsConnectionsOpenAnswersPipelinedAndHeadRequestsAndClosesWhenAsked() throws Exception {
-        var layout = new BenchWeb.Layout(1, 3, 2 * 1024, Duration.ZERO, Duration.ZERO, 0);
-        try (BenchWeb web = BenchWeb.start(layout);
-             Socket s = new Socket("127.0.1.1", URI.create(web.seeds().get(0)).getPort())) {
-            s.setSoTimeout(5000);
+        try (BenchWeb web = BenchWeb.start(ONE_SMALL_HOST); Socket s = connect(web)) {
             OutputStream out = s.getOutputStream();
             out.write(("GET /article/1.html?x=1 HTTP/1.1\r\nHost: a\r\n\r\n"
                     + "HEAD /article/2.html HTTP/1.1\r\nHost: a\r\n\r\n"
@@ -68,10 +76,7 @@ class BenchWebTest {
 
     @Test
     void answersMalformedRequestsWith400AndClosesTheConnection() throws Exception {
-        var layout = new BenchWeb.Layout(1, 3, 2 * 1024, Duration.ZERO, Duration.ZERO, 0);
-        try (BenchWeb web = BenchWeb.start(layout);
-             Socket s = new Socket("127.0.1.1", URI.create(web.seeds().get(0)).getPort())) {
-            s.setSoTimeout(5000);
+        try (BenchWeb web = BenchWeb.start(ONE_SMALL_HOST); Socket s = connect(web)) {
             s.getOutputStream().write("POST /article/1.html HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc"
                     .getBytes(StandardCharsets.US_ASCII));
             String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -82,10 +87,7 @@ class BenchWebTest {
 
     @Test
     void answersRequestAfterRequestOnOneConnectionAsAKeepAliveClientSendsThem() throws Exception {
-        var layout = new BenchWeb.Layout(1, 3, 2 * 1024, Duration.ZERO, Duration.ZERO, 0);
-        try (BenchWeb web = BenchWeb.start(layout);
-             Socket s = new Socket("127.0.1.1", URI.create(web.seeds().get(0)).getPort())) {
-            s.setSoTimeout(5000);
+        try (BenchWeb web = BenchWeb.start(ONE_SMALL_HOST); Socket s = connect(web)) {
             var in = new java.io.DataInputStream(s.getInputStream());
             for (int i = 0; i < 5; i++) {
                 s.getOutputStream().write(("GET /article/" + (1 + i % 2) + ".html HTTP/1.1\r\nHost: a\r\n\r\n")
@@ -106,12 +108,11 @@ class BenchWebTest {
     void countsARequestSentWhileAnotherToTheSameHostIsStillBeingAnswered() throws Exception {
         var layout = new BenchWeb.Layout(1, 3, 4 << 20, Duration.ZERO, Duration.ZERO, 0);  // 4 MB pages
         try (BenchWeb web = BenchWeb.start(layout);
-             Socket slow = new Socket("127.0.1.1", URI.create(web.seeds().get(0)).getPort());
-             Socket quick = new Socket("127.0.1.1", URI.create(web.seeds().get(0)).getPort())) {
+             Socket slow = connect(web);
+             Socket quick = connect(web)) {
             slow.getOutputStream().write("GET /article/1.html HTTP/1.1\r\nHost: a\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));  // never read: the 4 MB answer stays in flight
             Thread.sleep(200);
-            quick.setSoTimeout(5000);
             quick.getOutputStream().write("GET /robots.txt HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
             quick.getInputStream().readAllBytes();
@@ -121,10 +122,7 @@ class BenchWebTest {
 
     @Test
     void countsAPipelinedRequestAsAnOverlapAndIgnoresEmptyLinesBeforeARequest() throws Exception {
-        var layout = new BenchWeb.Layout(1, 3, 2 * 1024, Duration.ZERO, Duration.ZERO, 0);
-        try (BenchWeb web = BenchWeb.start(layout);
-             Socket s = new Socket("127.0.1.1", URI.create(web.seeds().get(0)).getPort())) {
-            s.setSoTimeout(5000);
+        try (BenchWeb web = BenchWeb.start(ONE_SMALL_HOST); Socket s = connect(web)) {
             s.getOutputStream().write(("\r\nGET /article/1.html HTTP/1.1\r\nHost: a\r\n\r\n"
                     + "GET /article/2.html HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
