@@ -27,7 +27,7 @@ public final class Main {
                 cmd.getErr().println("quire: " + ex.getMessage());
                 return ExitCode.BAD_INPUT;
             }
-            cmd.getErr().println("quire: " + ex);
+            cmd.getErr().println("quire: " + describe(ex));
             return ExitCode.FAILED;
         });
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -37,6 +37,15 @@ public final class Main {
             return ExitCode.BAD_INPUT;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * One line for a failure: quire's own exceptions carry a message written for people (naming the file, URL or
+     * key), others are named by their class too, since their message alone may say little.
+     */
+    static String describe(Exception ex) {
+        return ex.getMessage() != null && ex.getClass().getName().startsWith("org.quire.")
+                ? ex.getMessage() : ex.toString();
     }
 
     /** The sub-command the first argument names, alone; all of them when it names none (or is an option). */

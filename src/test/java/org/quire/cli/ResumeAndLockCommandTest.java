@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The crawl lock, {@code --new}, and {@code quire resume} from the command line. */
@@ -90,5 +91,35 @@ class ResumeAndLockCommandTest {
         Files.createDirectories(notJob);
         assertEquals(ExitCode.BAD_INPUT, Main.run("resume", notJob.toString()));
         assertTrue(console.err().contains("not a job folder"), console.err());
+    }
+
+    @Test
+    void aFrontierWrittenByANewerQuireIsRefusedInOneLineNamingTheFile() throws Exception {
+        try (TestSite site = TestSite.start("127.0.0.1")) {
+            site.route("/robots.txt", TestSite.Response.text(200, "User-agent: *\nAllow: /\n"));
+            site.route("/", TestSite.Response.html("<html><body><h1>Home</h1><p>Home page text.</p></body></html>"));
+            Path seeds = tmp.resolve("seeds");
+            Files.createDirectories(seeds);
+            Files.writeString(seeds.resolve("local.txt"), site.url("/") + "\n");
+            Path archive = tmp.resolve("archive");
+            assertEquals(ExitCode.OK, Main.run("crawl", "local", "--seeds", seeds.toString(), "--archive",
+                    archive.toString(), "--set", "fetch.allow-private-addresses=true"), console.err());
+            Path job = jobs(archive, "local").get(0);
+            Path state = job.resolve("state.db");
+            assertTrue(Files.exists(state), "the job keeps its frontier in " + state);
+            try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + state);
+                 var st = db.createStatement()) {
+                st.execute("PRAGMA user_version = 99");
+            }
+            Path jobJson = job.resolve("job.json");
+            Files.writeString(jobJson, Files.readString(jobJson).replace("\"finished\"", "\"running\""));
+            console.resetErr();
+
+            assertEquals(ExitCode.FAILED, Main.run("resume", job.toString()));
+            String err = console.err().replaceAll("(?m)^SLF4J\\(.*\\R", "").strip();
+            assertFalse(err.contains("\n"), "one line: " + err);
+            assertTrue(err.startsWith("quire: ") && err.contains("state.db: frontier schema version 99 is newer"), err);
+            assertFalse(err.contains("org.quire."), "no class names for quire's own errors: " + err);
+        }
     }
 }
