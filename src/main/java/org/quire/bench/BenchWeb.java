@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -293,10 +292,8 @@ public final class BenchWeb implements AutoCloseable {
                     return;
                 }
             }
-        } catch (SocketException e) {
-            // the client went away (or the web is closing): nothing to answer
         } catch (IOException e) {
-            // same
+            // the client went away (or the web is closing): nothing to answer
         } finally {
             connections.remove(s);
         }
