@@ -12,6 +12,7 @@ import org.quire.extract.Link;
 import org.quire.fetch.ContentDecoder;
 import org.quire.fetch.ErrorKind;
 import org.quire.fetch.FetchResult;
+import org.quire.fetch.RobotsRules;
 import org.quire.frontier.Candidate;
 import org.quire.frontier.CrawlUrl;
 import org.quire.frontier.Frontier;
@@ -85,12 +86,18 @@ final class PageProcessor {
     }
 
     void process(CrawlUrl cu, FetchResult r, RecordLocation loc) throws IOException {
-        handle(cu, r, loc, null, true, true);
+        handle(cu, r, loc, null, null, true, true);
     }
 
-    /** Processes a page; {@code change} (may be null) is how it compares to the crawl's earlier captures. */
-    void process(CrawlUrl cu, FetchResult r, RecordLocation loc, ChangeMark change) throws IOException {
-        handle(cu, r, loc, change, true, true);
+    /**
+     * Processes a page; {@code change} (may be null) is how it compares to the crawl's earlier captures;
+     * {@code robots} (may be null) are the robots.txt rules of the page's own origin, against which its links to
+     * that origin are checked as they are found: one robots.txt disallows is logged and recorded as done at once
+     * instead of waiting in the host's queue for a turn that would only refuse it.
+     */
+    void process(CrawlUrl cu, FetchResult r, RecordLocation loc, ChangeMark change, RobotsRules robots)
+            throws IOException {
+        handle(cu, r, loc, change, robots, true, true);
     }
 
     /**
@@ -100,11 +107,11 @@ final class PageProcessor {
      */
     void redo(CrawlUrl cu, FetchResult r, RecordLocation loc, boolean outlinksArchived, boolean lineWritten)
             throws IOException {
-        handle(cu, r, loc, null, !outlinksArchived, !lineWritten);
+        handle(cu, r, loc, null, null, !outlinksArchived, !lineWritten);
     }
 
-    private void handle(CrawlUrl cu, FetchResult r, RecordLocation loc, ChangeMark change, boolean writeOutlinks,
-                        boolean writeLine) throws IOException {
+    private void handle(CrawlUrl cu, FetchResult r, RecordLocation loc, ChangeMark change, RobotsRules robots,
+                        boolean writeOutlinks, boolean writeLine) throws IOException {
         if (!isHtml(r)) {
             return;
         }
@@ -121,6 +128,8 @@ final class PageProcessor {
         ExtractedPage page = extractor.extract(doc);
 
         List<Candidate> next = new ArrayList<>();
+        List<Candidate> disallowed = null;
+        String origin = robots != null && settings.robots().obey() ? originPrefix(cu.url()) : null;
         Set<String> outlinks = new LinkedHashSet<>();
         for (Link link : page.links()) {
             String url = SeedUrls.normalise(link.url()).orElse(null);
@@ -132,7 +141,12 @@ final class PageProcessor {
             }
             ScopeDecision d = scope.decide(url, cu.depth() + 1);
             if (d.accepted()) {
-                next.add(new Candidate(url, cu.depth() + 1, cu.url(), cu.discoveryPath() + "L"));
+                Candidate c = new Candidate(url, cu.depth() + 1, cu.url(), cu.discoveryPath() + "L");
+                if (origin != null && url.startsWith(origin) && !robots.isAllowed(url)) {
+                    (disallowed == null ? disallowed = new ArrayList<>() : disallowed).add(c);
+                } else {
+                    next.add(c);
+                }
             } else if (rejections != null && d.rejection() != ErrorKind.TOO_DEEP) {
                 rejections.logRejected(url, cu, d.rejection(), d.reason());
             }
@@ -157,5 +171,24 @@ final class PageProcessor {
         if (!next.isEmpty()) {
             frontier.add(next);
         }
+        if (disallowed != null) {
+            for (Candidate c : frontier.addDone(disallowed, ErrorKind.ROBOTS_DENIED.code())) {
+                events.record(CrawlLogEntry.refused(java.time.Instant.now(), c.url(), ErrorKind.ROBOTS_DENIED,
+                        c.discoveryPath(), c.via(), DISALLOWED_NOTE));
+            }
+        }
+    }
+
+    /** The crawl.log note of a URL that robots.txt disallows (the same whether found so or refused at its turn). */
+    static final String DISALLOWED_NOTE = "disallowed-by-robots.txt";
+
+    /**
+     * "scheme://authority/" of a URL in normal form: a link to the same origin starts with it (normal form drops
+     * default ports and lower-cases scheme and host, so equal origins have equal prefixes); null when there is none.
+     */
+    static String originPrefix(String url) {
+        int authority = url.indexOf("://");
+        int path = authority < 0 ? -1 : url.indexOf('/', authority + 3);
+        return path < 0 ? null : url.substring(0, path + 1);
     }
 }

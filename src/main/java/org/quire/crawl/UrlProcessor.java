@@ -123,7 +123,7 @@ final class UrlProcessor {
                 return;
             }
             if (!rules.isAllowed(uri)) {
-                finish(cu, ErrorKind.ROBOTS_DENIED, "disallowed-by-robots.txt", clock.instant());
+                finish(cu, ErrorKind.ROBOTS_DENIED, PageProcessor.DISALLOWED_NOTE, clock.instant());
                 return;
             }
         }
@@ -159,7 +159,7 @@ final class UrlProcessor {
         if (r.isRedirect()) {
             followRedirect(cu, uri, r.header("Location"));
         } else if (capture.page() != null) {
-            pages.process(cu, capture.page(), loc, capture.change());
+            pages.process(cu, capture.page(), loc, capture.change(), rules);
         }
         // Last durable step: the URL is done, with where its capture is (a resume trusts this over the WARC).
         frontier.complete(cu, Integer.toString(r.status()), hostNext, loc);

@@ -105,6 +105,24 @@ public final class RobotsRules {
         }
     }
 
+    /**
+     * As {@link #isAllowed(URI)}, for a URL of the origin given as the text of an absolute URL (as discovered links
+     * are), without parsing it into a {@link URI}.
+     */
+    public boolean isAllowed(String url) {
+        int authority = url.indexOf("//");
+        int path = authority < 0 ? -1 : url.indexOf('/', authority + 2);
+        if (path >= 0 && url.startsWith("/robots.txt", path)
+                && (url.length() == path + 11 || url.charAt(path + 11) == '?' || url.charAt(path + 11) == '#')) {
+            return true;
+        }
+        try {
+            return rules.isAllowed(url);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The group's Crawl-delay, capped by {@code robots.max-crawl-delay}; zero when none was given. */
     public Duration crawlDelay() {
         return crawlDelay;

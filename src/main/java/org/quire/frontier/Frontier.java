@@ -5,6 +5,7 @@ import org.quire.archive.RecordLocation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,13 @@ public interface Frontier extends AutoCloseable {
      * were new. Seen URLs are ignored silently, whatever their state.
      */
     int add(Collection<Candidate> candidates);
+
+    /**
+     * Records URLs that end without a fetch (refused when found, e.g. disallowed by robots.txt rules already
+     * known) as seen and done with {@code outcome}, so they are neither queued nor reported twice; returns those
+     * not seen before, in their order. Seen URLs are ignored silently, whatever their state.
+     */
+    List<Candidate> addDone(Collection<Candidate> candidates, String outcome);
 
     /**
      * The next URL whose host may be asked now, waiting at most {@code maxWait} for one to become ready.

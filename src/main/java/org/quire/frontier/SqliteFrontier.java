@@ -141,8 +141,26 @@ public final class SqliteFrontier implements Frontier {
      */
     @Override
     public int add(Collection<Candidate> candidates) {
+        return store(candidates, null).size();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException naming the URL when one has no host; then none of the batch is added
+     */
+    @Override
+    public List<Candidate> addDone(Collection<Candidate> candidates, String outcome) {
+        if (outcome == null) {
+            throw new IllegalArgumentException("a done URL needs an outcome");
+        }
+        return store(candidates, outcome);
+    }
+
+    /** Stores the candidates not seen before, queued or (with an outcome) done; returns those, in order. */
+    private List<Candidate> store(Collection<Candidate> candidates, String doneOutcome) {
         if (candidates.isEmpty()) {
-            return 0;
+            return List.of();
         }
         List<Candidate> list = new ArrayList<>(candidates.size());
         synchronized (recent) {
@@ -156,7 +174,7 @@ public final class SqliteFrontier implements Frontier {
             lock.lock();
             try {
                 checkOpen();
-                return 0;
+                return List.of();
             } finally {
                 lock.unlock();
             }
@@ -181,19 +199,22 @@ public final class SqliteFrontier implements Frontier {
                 }
                 hostIds[i] = hosts[i].id;
             }
-            boolean[] inserted = store.insertUrls(list, hostIds, fingerprints);
+            long now = System.currentTimeMillis();
+            boolean[] inserted = store.insertUrls(list, hostIds, fingerprints, doneOutcome, now);
             synchronized (recent) {
                 for (Candidate c : list) {
                     recent.remember(c.url());
                 }
             }
-            long now = System.currentTimeMillis();
-            int added = 0;
+            List<Candidate> stored = new ArrayList<>();
             for (int i = 0; i < inserted.length; i++) {
                 if (!inserted[i]) {
                     continue;
                 }
-                added++;
+                stored.add(list.get(i));
+                if (doneOutcome != null) {
+                    continue; // seen and done: nothing to schedule
+                }
                 HostState h = hosts[i];
                 h.queued++;
                 if (!h.inFlight()) {
@@ -205,12 +226,16 @@ public final class SqliteFrontier implements Frontier {
                     }
                 }
             }
-            queued += added;
+            if (doneOutcome != null) {
+                done += stored.size();
+            } else {
+                queued += stored.size();
+            }
             store.commitIfDue();
-            if (added > 0) {
+            if (doneOutcome == null && !stored.isEmpty()) {
                 changed.signalAll();
             }
-            return added;
+            return stored;
         } finally {
             lock.unlock();
         }

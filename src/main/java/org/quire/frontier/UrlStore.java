@@ -84,6 +84,7 @@ final class UrlStore implements AutoCloseable {
 
     private final PreparedStatement insertHost;
     private final PreparedStatement insertUrl;
+    private final PreparedStatement insertDoneUrl;
     private final PreparedStatement readyBatch;
     private final PreparedStatement earliestNotBefore;
     private final PreparedStatement markInFlight;
@@ -105,6 +106,8 @@ final class UrlStore implements AutoCloseable {
                 Statement.RETURN_GENERATED_KEYS);
         insertUrl = db.prepareStatement(
                 "INSERT INTO urls(fp, url, host_id, depth, via, discovery_path) VALUES (?, ?, ?, ?, ?, ?)");
+        insertDoneUrl = db.prepareStatement("INSERT INTO urls(fp, url, host_id, depth, via, discovery_path, state,"
+                + " outcome, done_at) VALUES (?, ?, ?, ?, ?, ?, 2, ?, ?)");
         readyBatch = db.prepareStatement(
                 "SELECT id, url, depth, via, discovery_path, attempts FROM urls"
                         + " WHERE host_id = ? AND state = 0 AND not_before <= ? ORDER BY id LIMIT ?");
@@ -262,32 +265,39 @@ final class UrlStore implements AutoCloseable {
     }
 
     /**
-     * Inserts the candidates not seen before, in one batch.
+     * Inserts the candidates not seen before, in one batch: queued, or done with {@code doneOutcome} when that is
+     * not null (URLs that end without a fetch).
      *
      * @return for each candidate, whether it was new
      */
-    boolean[] insertUrls(List<Candidate> candidates, long[] hostIds, long[] fingerprints) {
+    boolean[] insertUrls(List<Candidate> candidates, long[] hostIds, long[] fingerprints, String doneOutcome,
+                         long doneAt) {
         try {
             Set<String> known = storedAmong(candidates, fingerprints);
             boolean[] inserted = new boolean[candidates.size()];
+            PreparedStatement ps = doneOutcome == null ? insertUrl : insertDoneUrl;
             int n = 0;
             for (int i = 0; i < candidates.size(); i++) {
                 Candidate c = candidates.get(i);
                 if (!known.add(c.url())) {
                     continue; // stored before, or earlier in this batch
                 }
-                insertUrl.setLong(1, fingerprints[i]);
-                insertUrl.setString(2, c.url());
-                insertUrl.setLong(3, hostIds[i]);
-                insertUrl.setInt(4, c.depth());
-                insertUrl.setString(5, c.via());
-                insertUrl.setString(6, c.discoveryPath() == null ? "" : c.discoveryPath());
-                insertUrl.addBatch();
+                ps.setLong(1, fingerprints[i]);
+                ps.setString(2, c.url());
+                ps.setLong(3, hostIds[i]);
+                ps.setInt(4, c.depth());
+                ps.setString(5, c.via());
+                ps.setString(6, c.discoveryPath() == null ? "" : c.discoveryPath());
+                if (doneOutcome != null) {
+                    ps.setString(7, doneOutcome);
+                    ps.setLong(8, doneAt);
+                }
+                ps.addBatch();
                 inserted[i] = true;
                 n++;
             }
             if (n > 0) {
-                insertUrl.executeBatch();
+                ps.executeBatch();
             }
             changed(n);
             return inserted;

@@ -74,7 +74,7 @@ class CrawlEndToEndTest {
         try (TestSite site = TestSite.start("127.0.0.1")) {
             site.route("/robots.txt", Response.text(200, "User-agent: *\nDisallow: /private/\n"))
                     .route("/", Response.html(page("Front", "/a", "/b", "/private/x", "/missing")))
-                    .route("/a", Response.html(page("Alpha", "/b")))
+                    .route("/a", Response.html(page("Alpha", "/b", "/private/x")))
                     .route("/b", Response.html(page("Beta", "/")))
                     .route("/private/x", Response.html(page("Secret")));
             CrawlSummary summary = crawl("site", List.of(site.url("/")), settings());
@@ -105,7 +105,16 @@ class CrawlEndToEndTest {
                 assertEquals(r.payloadDigest(), p.get("payload_digest").asText());
             }
             String log = Files.readString(job.resolve("crawl.log"));
-            assertTrue(log.lines().anyMatch(l -> l.contains("robots-denied") && l.contains("/private/x")), log);
+            // found on / and on /a, refused as soon as it was first found, logged once (with where it was found)
+            List<String> denied = log.lines().filter(l -> l.contains("/private/x")).toList();
+            assertEquals(1, denied.size(), log);
+            assertTrue(denied.get(0).contains(" robots-denied ") && denied.get(0).contains(" L " + site.url("/") + " "),
+                    denied.get(0));
+            assertEquals(1, summary.robotsBlocked());
+            List<String> lines = log.lines().toList();
+            assertTrue(lines.indexOf(denied.get(0)) < lines.indexOf(lines.stream()
+                    .filter(l -> l.contains(" 200 ") && l.contains(site.url("/a") + " ")).findFirst().orElseThrow()),
+                    "refused when found on /, not after waiting its turn in the queue behind /a: " + log);
             assertTrue(log.lines().anyMatch(l -> l.contains(" 404 ") && l.contains("/missing")), log);
             try (Stream<Path> texts = Files.walk(job.resolve("text")).filter(Files::isRegularFile)) {
                 assertEquals(3, texts.count());

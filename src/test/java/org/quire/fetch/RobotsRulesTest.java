@@ -20,8 +20,21 @@ class RobotsRulesTest {
         return RobotsRules.parse(text, ROBOTS, TestSettings.USER_AGENT, Duration.ofSeconds(30), NOW);
     }
 
+    /** The answer for a path, asked both ways (as a URI, and as link text); the two must agree. */
     private static boolean allowed(RobotsRules rules, String path) {
-        return rules.isAllowed(URI.create("https://example.org" + path));
+        boolean byUri = rules.isAllowed(URI.create("https://example.org" + path));
+        assertEquals(byUri, rules.isAllowed("https://example.org" + path), "same answer for the text of " + path);
+        return byUri;
+    }
+
+    @Test
+    void robotsTxtItselfIsAlwaysAllowed() {
+        RobotsRules none = parse("User-agent: *\nDisallow: /\n");
+        assertTrue(allowed(none, "/robots.txt"));
+        assertTrue(allowed(none, "/robots.txt?x=1"));
+        assertFalse(allowed(none, "/robots.txt.bak"));
+        assertFalse(allowed(none, "/robots.txtx"));
+        assertFalse(allowed(none, "/"));
     }
 
     @Test

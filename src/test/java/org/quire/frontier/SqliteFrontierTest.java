@@ -56,6 +56,28 @@ class SqliteFrontierTest {
     }
 
     @Test
+    void urlsAddedAsDoneAreSeenButNeverHandedOut() throws Exception {
+        frontier.add(List.of(Candidate.seed("http://a.test/")));
+        Candidate denied = new Candidate("http://a.test/private/1", 1, "http://a.test/", "L");
+        Candidate deniedToo = new Candidate("http://a.test/private/2", 1, "http://a.test/", "L");
+        assertEquals(List.of(denied, deniedToo),
+                frontier.addDone(List.of(denied, deniedToo, denied), "robots-denied"));
+        assertEquals(List.of(), frontier.addDone(List.of(denied), "robots-denied"), "seen: not reported again");
+        assertEquals(0, frontier.add(List.of(denied)), "seen: not queued either");
+        assertEquals(Optional.of("robots-denied"), frontier.outcome(denied.url()));
+        assertEquals(new FrontierStats(1, 0, 2, 1), frontier.stats());
+
+        CrawlUrl only = next();
+        assertEquals("http://a.test/", only.url());
+        frontier.complete(only, "200", Instant.now());
+        assertTrue(frontier.isExhausted(), "done URLs leave nothing to hand out");
+        frontier.close();
+        frontier = SqliteFrontier.open(dir.resolve("state/frontier.db"), 3, 100);
+        assertEquals(3, frontier.countDone(), "kept across a reopen");
+        assertTrue(frontier.isExhausted());
+    }
+
+    @Test
     void seenUrlsAreIgnoredWhateverTheirState() throws Exception {
         assertEquals(2, frontier.add(List.of(Candidate.seed("http://a.test/"), Candidate.seed("http://a.test/x"),
                 Candidate.seed("http://a.test/"))));
