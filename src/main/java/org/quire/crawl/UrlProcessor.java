@@ -89,14 +89,14 @@ final class UrlProcessor {
 
     /** Processes one URL; always reports back to the frontier. I/O failures of the archive propagate. */
     void process(CrawlUrl cu) throws IOException {
-        if (!HostLeases.shared().tryAcquire(cu.hostKey())) { // another crawl of this process is at the host
+        if (!HostLeases.shared().tryAcquire(cu.hostKey(), this)) { // another crawl of this process is at the host
             frontier.postpone(cu, clock.instant().plus(HOST_BUSY_WAIT), clock.instant().plus(HOST_BUSY_WAIT), false);
             return;
         }
         try {
             processLeased(cu);
         } finally {
-            HostLeases.shared().release(cu.hostKey());
+            HostLeases.shared().release(cu.hostKey(), this);
         }
     }
 

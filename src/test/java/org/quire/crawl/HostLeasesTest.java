@@ -16,6 +16,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quire.crawl.CrawlEndToEndTest.page;
 
 /** Two crawls running side by side in one process share a host politely. */
@@ -23,6 +25,25 @@ class HostLeasesTest {
 
     @TempDir
     Path tmp;
+
+    @Test
+    void aCrawlIsNotTurnedAwayByItsOwnLeaseButAnotherCrawlIs() {
+        HostLeases leases = new HostLeases();
+        Object crawlA = new Object();
+        Object crawlB = new Object();
+        assertTrue(leases.tryAcquire("h.test", crawlA));
+        // the frontier handed the host's next URL to another thread of A before the first gave the lease back
+        assertTrue(leases.tryAcquire("h.test", crawlA));
+        assertFalse(leases.tryAcquire("h.test", crawlB));
+        assertTrue(leases.tryAcquire("other.test", crawlB));
+        leases.release("h.test", crawlA);
+        assertFalse(leases.tryAcquire("h.test", crawlB), "still held by A's second holder");
+        leases.release("h.test", crawlB); // not B's to give back: changes nothing
+        assertFalse(leases.tryAcquire("h.test", crawlB));
+        leases.release("h.test", crawlA);
+        assertTrue(leases.tryAcquire("h.test", crawlB), "free once A's last holder gave it back");
+        assertFalse(leases.tryAcquire("h.test", crawlA));
+    }
 
     @Test
     void crawlsSideBySideKeepOneRequestInFlightPerHost() throws Exception {
