@@ -25,6 +25,7 @@ import org.quire.recrawl.ChangeMark;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -128,8 +129,6 @@ final class PageProcessor {
         ExtractedPage page = extractor.extract(doc);
 
         List<Candidate> next = new ArrayList<>();
-        List<Candidate> disallowed = null;
-        String origin = robots != null && settings.robots().obey() ? originPrefix(cu.url()) : null;
         Set<String> outlinks = new LinkedHashSet<>();
         for (Link link : page.links()) {
             String url = SeedUrls.normalise(link.url()).orElse(null);
@@ -141,12 +140,7 @@ final class PageProcessor {
             }
             ScopeDecision d = scope.decide(url, cu.depth() + 1);
             if (d.accepted()) {
-                Candidate c = new Candidate(url, cu.depth() + 1, cu.url(), cu.discoveryPath() + "L");
-                if (origin != null && url.startsWith(origin) && !robots.isAllowed(url)) {
-                    (disallowed == null ? disallowed = new ArrayList<>() : disallowed).add(c);
-                } else {
-                    next.add(c);
-                }
+                next.add(new Candidate(url, cu.depth() + 1, cu.url(), cu.discoveryPath() + "L"));
             } else if (rejections != null && d.rejection() != ErrorKind.TOO_DEEP) {
                 rejections.logRejected(url, cu, d.rejection(), d.reason());
             }
@@ -168,14 +162,20 @@ final class PageProcessor {
         if (writeLine) {
             events.page();
         }
-        if (!next.isEmpty()) {
-            frontier.add(next);
+        if (next.isEmpty()) {
+            return;
         }
-        if (disallowed != null) {
-            for (Candidate c : frontier.addDone(disallowed, ErrorKind.ROBOTS_DENIED.code())) {
-                events.record(CrawlLogEntry.refused(java.time.Instant.now(), c.url(), ErrorKind.ROBOTS_DENIED,
-                        c.discoveryPath(), c.via(), DISALLOWED_NOTE));
-            }
+        String origin = robots != null && settings.robots().obey() ? originPrefix(cu.url()) : null;
+        if (origin == null) {
+            frontier.add(next);
+            return;
+        }
+        // new links to this origin are checked against its robots.txt now (seen ones were checked before)
+        String denied = ErrorKind.ROBOTS_DENIED.code();
+        for (Candidate c : frontier.add(next, c -> c.url().startsWith(origin) && !robots.isAllowed(c.url())
+                ? denied : null)) {
+            events.record(CrawlLogEntry.refused(Instant.now(), c.url(), ErrorKind.ROBOTS_DENIED, c.discoveryPath(),
+                    c.via(), DISALLOWED_NOTE));
         }
     }
 

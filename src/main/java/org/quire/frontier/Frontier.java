@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What to fetch next: per-host queues, the seen set and what is done, with the per-host politeness clock.
@@ -24,11 +25,12 @@ public interface Frontier extends AutoCloseable {
     int add(Collection<Candidate> candidates);
 
     /**
-     * Records URLs that end without a fetch (refused when found, e.g. disallowed by robots.txt rules already
-     * known) as seen and done with {@code outcome}, so they are neither queued nor reported twice; returns those
-     * not seen before, in their order. Seen URLs are ignored silently, whatever their state.
+     * As {@link #add(Collection)}, but each URL not seen before is first shown to {@code refusal}: when that names
+     * an outcome (e.g. robots.txt rules already known disallow the URL), the URL is stored as seen and done with
+     * that outcome instead of being queued, so it is neither handed out nor reported twice. Only new URLs are
+     * shown to it (under the frontier's lock: it must be quick). Returns the URLs so refused, in their order.
      */
-    List<Candidate> addDone(Collection<Candidate> candidates, String outcome);
+    List<Candidate> add(Collection<Candidate> candidates, Function<Candidate, String> refusal);
 
     /**
      * The next URL whose host may be asked now, waiting at most {@code maxWait} for one to become ready.

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * The crawl frontier of one job, kept in an embedded SQLite file in the job folder, so that a frontier of millions
@@ -141,7 +142,7 @@ public final class SqliteFrontier implements Frontier {
      */
     @Override
     public int add(Collection<Candidate> candidates) {
-        return store(candidates, null).size();
+        return store(candidates, null).queued;
     }
 
     /**
@@ -150,17 +151,17 @@ public final class SqliteFrontier implements Frontier {
      * @throws IllegalArgumentException naming the URL when one has no host; then none of the batch is added
      */
     @Override
-    public List<Candidate> addDone(Collection<Candidate> candidates, String outcome) {
-        if (outcome == null) {
-            throw new IllegalArgumentException("a done URL needs an outcome");
-        }
-        return store(candidates, outcome);
+    public List<Candidate> add(Collection<Candidate> candidates, Function<Candidate, String> refusal) {
+        return store(candidates, refusal).refused;
     }
 
-    /** Stores the candidates not seen before, queued or (with an outcome) done; returns those, in order. */
-    private List<Candidate> store(Collection<Candidate> candidates, String doneOutcome) {
+    private record Stored(int queued, List<Candidate> refused) {
+    }
+
+    /** Stores the candidates not seen before, queued or (refused) done. */
+    private Stored store(Collection<Candidate> candidates, Function<Candidate, String> refusal) {
         if (candidates.isEmpty()) {
-            return List.of();
+            return new Stored(0, List.of());
         }
         List<Candidate> list = new ArrayList<>(candidates.size());
         synchronized (recent) {
@@ -174,7 +175,7 @@ public final class SqliteFrontier implements Frontier {
             lock.lock();
             try {
                 checkOpen();
-                return List.of();
+                return new Stored(0, List.of());
             } finally {
                 lock.unlock();
             }
@@ -200,21 +201,26 @@ public final class SqliteFrontier implements Frontier {
                 hostIds[i] = hosts[i].id;
             }
             long now = System.currentTimeMillis();
-            boolean[] inserted = store.insertUrls(list, hostIds, fingerprints, doneOutcome, now);
+            String[] inserted = store.insertUrls(list, hostIds, fingerprints, refusal, now);
             synchronized (recent) {
                 for (Candidate c : list) {
                     recent.remember(c.url());
                 }
             }
-            List<Candidate> stored = new ArrayList<>();
+            List<Candidate> refused = List.of();
+            int added = 0;
             for (int i = 0; i < inserted.length; i++) {
-                if (!inserted[i]) {
+                if (inserted[i] == null) {
                     continue;
                 }
-                stored.add(list.get(i));
-                if (doneOutcome != null) {
-                    continue; // seen and done: nothing to schedule
+                if (inserted[i] != UrlStore.QUEUED) {
+                    if (refused.isEmpty()) {
+                        refused = new ArrayList<>();
+                    }
+                    refused.add(list.get(i)); // seen and done: nothing to schedule
+                    continue;
                 }
+                added++;
                 HostState h = hosts[i];
                 h.queued++;
                 if (!h.inFlight()) {
@@ -226,16 +232,13 @@ public final class SqliteFrontier implements Frontier {
                     }
                 }
             }
-            if (doneOutcome != null) {
-                done += stored.size();
-            } else {
-                queued += stored.size();
-            }
+            queued += added;
+            done += refused.size();
             store.commitIfDue();
-            if (doneOutcome == null && !stored.isEmpty()) {
+            if (added > 0) {
                 changed.signalAll();
             }
-            return stored;
+            return new Stored(added, refused);
         } finally {
             lock.unlock();
         }

@@ -264,43 +264,55 @@ final class UrlStore implements AutoCloseable {
         }
     }
 
+    /** What {@link #insertUrls} gives for a candidate it queued. */
+    static final String QUEUED = "";
+
     /**
-     * Inserts the candidates not seen before, in one batch: queued, or done with {@code doneOutcome} when that is
-     * not null (URLs that end without a fetch).
+     * Inserts the candidates not seen before, in one batch: each one queued, or, when {@code refusal} names an
+     * outcome for it, done with that outcome at {@code doneAt} (a URL that ends without a fetch).
      *
-     * @return for each candidate, whether it was new
+     * @return for each candidate: null when it was seen before (or earlier in this batch), {@link #QUEUED} when it
+     *         was queued, else the outcome it was stored as done with
      */
-    boolean[] insertUrls(List<Candidate> candidates, long[] hostIds, long[] fingerprints, String doneOutcome,
-                         long doneAt) {
+    String[] insertUrls(List<Candidate> candidates, long[] hostIds, long[] fingerprints,
+                        java.util.function.Function<Candidate, String> refusal, long doneAt) {
         try {
             Set<String> known = storedAmong(candidates, fingerprints);
-            boolean[] inserted = new boolean[candidates.size()];
-            PreparedStatement ps = doneOutcome == null ? insertUrl : insertDoneUrl;
-            int n = 0;
+            String[] stored = new String[candidates.size()];
+            int queued = 0;
+            int done = 0;
             for (int i = 0; i < candidates.size(); i++) {
                 Candidate c = candidates.get(i);
                 if (!known.add(c.url())) {
                     continue; // stored before, or earlier in this batch
                 }
+                String outcome = refusal == null ? null : refusal.apply(c);
+                PreparedStatement ps = outcome == null ? insertUrl : insertDoneUrl;
                 ps.setLong(1, fingerprints[i]);
                 ps.setString(2, c.url());
                 ps.setLong(3, hostIds[i]);
                 ps.setInt(4, c.depth());
                 ps.setString(5, c.via());
                 ps.setString(6, c.discoveryPath() == null ? "" : c.discoveryPath());
-                if (doneOutcome != null) {
-                    ps.setString(7, doneOutcome);
+                if (outcome != null) {
+                    ps.setString(7, outcome);
                     ps.setLong(8, doneAt);
+                    done++;
+                } else {
+                    queued++;
                 }
                 ps.addBatch();
-                inserted[i] = true;
-                n++;
+                stored[i] = outcome == null ? QUEUED : outcome;
             }
-            if (n > 0) {
-                ps.executeBatch();
+            if (queued > 0) {
+                insertUrl.executeBatch();
             }
+            if (done > 0) {
+                insertDoneUrl.executeBatch();
+            }
+            int n = queued + done;
             changed(n);
-            return inserted;
+            return stored;
         } catch (SQLException e) {
             throw failure("adding URLs", e);
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,24 +57,35 @@ class SqliteFrontierTest {
     }
 
     @Test
-    void urlsAddedAsDoneAreSeenButNeverHandedOut() throws Exception {
+    void newUrlsRefusedWhenAddedAreSeenAndDoneButNeverHandedOut() throws Exception {
         frontier.add(List.of(Candidate.seed("http://a.test/")));
         Candidate denied = new Candidate("http://a.test/private/1", 1, "http://a.test/", "L");
         Candidate deniedToo = new Candidate("http://a.test/private/2", 1, "http://a.test/", "L");
+        Candidate allowed = new Candidate("http://a.test/public/1", 1, "http://a.test/", "L");
+        List<String> shown = new ArrayList<>();
+        Function<Candidate, String> robots = c -> {
+            shown.add(c.url());
+            return c.url().contains("/private/") ? "robots-denied" : null;
+        };
         assertEquals(List.of(denied, deniedToo),
-                frontier.addDone(List.of(denied, deniedToo, denied), "robots-denied"));
-        assertEquals(List.of(), frontier.addDone(List.of(denied), "robots-denied"), "seen: not reported again");
+                frontier.add(List.of(denied, allowed, deniedToo, denied), robots));
+        assertEquals(List.of(denied.url(), allowed.url(), deniedToo.url()), shown, "each new URL shown once");
+        shown.clear();
+        assertEquals(List.of(), frontier.add(List.of(denied, allowed), robots), "seen: not refused again");
+        assertEquals(List.of(), shown, "seen URLs are not shown to the refusal");
         assertEquals(0, frontier.add(List.of(denied)), "seen: not queued either");
         assertEquals(Optional.of("robots-denied"), frontier.outcome(denied.url()));
-        assertEquals(new FrontierStats(1, 0, 2, 1), frontier.stats());
+        assertEquals(new FrontierStats(2, 0, 2, 1), frontier.stats());
 
-        CrawlUrl only = next();
-        assertEquals("http://a.test/", only.url());
-        frontier.complete(only, "200", Instant.now());
-        assertTrue(frontier.isExhausted(), "done URLs leave nothing to hand out");
+        for (String expected : List.of("http://a.test/", allowed.url())) {
+            CrawlUrl u = next();
+            assertEquals(expected, u.url());
+            frontier.complete(u, "200", Instant.now());
+        }
+        assertTrue(frontier.isExhausted(), "refused URLs leave nothing to hand out");
         frontier.close();
         frontier = SqliteFrontier.open(dir.resolve("state/frontier.db"), 3, 100);
-        assertEquals(3, frontier.countDone(), "kept across a reopen");
+        assertEquals(4, frontier.countDone(), "kept across a reopen");
         assertTrue(frontier.isExhausted());
     }
 
