@@ -18,19 +18,40 @@ public final class Sha1 {
 
     /** The digest of {@code length} bytes of {@code data} from {@code offset}. */
     public static WarcDigest of(byte[] data, int offset, int length) {
-        MessageDigest md = PER_THREAD.get();
+        PerThread pt = PER_THREAD.get();
+        MessageDigest md = pt.digest();
         md.update(data, offset, length);
         // this constructor takes the digest (which also resets it for the next use) and names the algorithm itself;
         // WarcDigest("sha1", bytes) would look up a new MessageDigest on every call just to check the length
         return new WarcDigest(md);
     }
 
-    /** One digest per thread: looking up the provider for every record showed in the crawl's profile. */
-    private static final ThreadLocal<MessageDigest> PER_THREAD = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is not available", e);
+    /**
+     * One digest per thread (looking up the provider for every record showed in the crawl's profile): the JDK's,
+     * until {@link NativeSha1} is ready, then the native one.
+     */
+    private static final ThreadLocal<PerThread> PER_THREAD = ThreadLocal.withInitial(PerThread::new);
+
+    private static final class PerThread {
+        private MessageDigest digest;
+        private boolean isNative;
+
+        MessageDigest digest() {
+            if (!isNative && NativeSha1.active()) {
+                MessageDigest n = NativeSha1.newDigest();
+                if (n != null) {
+                    digest = n;
+                    isNative = true;
+                }
+            }
+            if (digest == null) {
+                try {
+                    digest = MessageDigest.getInstance("SHA-1");
+                } catch (NoSuchAlgorithmException e) {
+                    throw new IllegalStateException("SHA-1 is not available", e);
+                }
+            }
+            return digest;
         }
-    });
+    }
 }

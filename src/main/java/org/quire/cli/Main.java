@@ -1,16 +1,21 @@
 package org.quire.cli;
 
+import org.quire.archive.NativeSha1;
 import org.quire.config.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /** Entry point of the quire command line. Bad input exits 2 with one line; other failures exit 1. */
 public final class Main {
     private Main() {
     }
+
+    /** Sub-commands that crawl, and so hash every page. */
+    private static final Set<String> CRAWLING = Set.of("crawl", "resume", "schedule", "demo");
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -18,6 +23,9 @@ public final class Main {
 
     /** Runs quire with these arguments and returns the exit code (used by tests too). */
     public static int run(String... args) {
+        if (args.length > 0 && CRAWLING.contains(args[0])) {
+            NativeSha1.preload(); // in the background, while the command line, config and job are set up
+        }
         CommandLine cl = new CommandLine(new QuireCommand());
         for (Class<?> sub : subcommandsFor(args)) {
             cl.addSubcommand(sub);

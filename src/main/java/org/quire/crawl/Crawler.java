@@ -2,6 +2,7 @@ package org.quire.crawl;
 
 import org.quire.archive.CrawlLog;
 import org.quire.archive.CrawlLogEntry;
+import org.quire.archive.NativeSha1;
 import org.quire.archive.WarcArchiver;
 import org.quire.archive.WarcinfoFields;
 import org.quire.output.SummaryCollector;
@@ -92,6 +93,7 @@ public final class Crawler {
     public CrawlSummary run() throws IOException {
         Settings s = job.settings();
         JobFolder folder = job.folder();
+        NativeSha1.preload();
         boolean resuming = Files.exists(folder.stateDb());
         Instant started = resuming ? job.startedAt() : clock.instant();
         AtomicReference<IOException> fatal = new AtomicReference<>();
