@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
                 "Runs with delays 0 (raw speed; also 'wget --warc-file' over the same web when wget is on PATH, "
                         + "with the ratio) and with realistic delays (1 s, Crawl-delay on some hosts). "
                         + "With --mode frontier: instead fills a frontier database with --frontier-urls URLs over "
-                        + "--frontier-hosts hosts in a child JVM with -Xmx512m, printing at every 10% the insert "
+                        + "--frontier-hosts hosts in a child JVM with -Xmx512m, printing at every 10%% the insert "
                         + "throughput, the cost of next()+complete(), the heap after GC and the database size. "
                         + "See BENCHMARKS.md."})
 public final class BenchCommand implements Callable<Integer> {

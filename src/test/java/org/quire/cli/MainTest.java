@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MainTest {
@@ -31,8 +32,11 @@ class MainTest {
     void eachSubcommandAloneStillHelpsUnderItsFullName() {
         for (Class<?> sub : QuireCommand.SUBCOMMANDS) {
             console.resetOut();
+            console.resetErr();
             assertEquals(0, Main.run(name(sub), "--help"), name(sub));
             assertTrue(console.out().startsWith("Usage: quire " + name(sub)), console.out());
+            // e.g. a bare '%' in a description makes picocli warn and print the raw text
+            assertFalse(console.err().contains("picocli WARN"), name(sub) + ": " + console.err());
         }
     }
 
