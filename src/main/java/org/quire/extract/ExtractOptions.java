@@ -7,15 +7,25 @@ import org.quire.config.Settings;
  *
  * @param withComments whether the page's comment section is kept, after the main text (config key
  *                     {@code extract.comments}, {@code quire extract --with-comments})
+ * @param markdown     whether the main text is also rendered as Markdown ({@link ExtractedPage#markdown} is null
+ *                     otherwise)
  */
-public record ExtractOptions(boolean withComments) {
+public record ExtractOptions(boolean withComments, boolean markdown) {
 
-    /** The defaults: comment sections are dropped. */
-    public static final ExtractOptions DEFAULT = new ExtractOptions(false);
+    /** The defaults: comment sections are dropped, Markdown is rendered. */
+    public static final ExtractOptions DEFAULT = new ExtractOptions(false, true);
 
-    /** The options a crawl's settings ask for. */
+    /** With or without comment sections, Markdown rendered. */
+    public ExtractOptions(boolean withComments) {
+        this(withComments, true);
+    }
+
+    /**
+     * The options a crawl's settings ask for. A crawl writes plain text only (pages.jsonl, text/, WET), so no
+     * Markdown is rendered.
+     */
     public static ExtractOptions from(Settings settings) {
-        return settings == null || settings.extract() == null ? DEFAULT
-                : new ExtractOptions(settings.extract().comments());
+        return new ExtractOptions(settings != null && settings.extract() != null && settings.extract().comments(),
+                false);
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class HtmlExtractor implements Extractor {
 
-    private final MainTextExtractor mainText = new MainTextExtractor();
+    private final MainTextExtractor mainText;
     private final ExtractOptions options;
 
     /** An extractor with the default options (comment sections dropped). */
@@ -23,6 +23,7 @@ public final class HtmlExtractor implements Extractor {
 
     public HtmlExtractor(ExtractOptions options) {
         this.options = options == null ? ExtractOptions.DEFAULT : options;
+        this.mainText = new MainTextExtractor(this.options.markdown());
     }
 
     @Override
@@ -71,7 +72,7 @@ public final class HtmlExtractor implements Extractor {
     /** Appends the comment paragraphs not already in the main text under a "Comments" heading. */
     private static MainTextExtractor.MainText withComments(MainTextExtractor.MainText main, List<String> comments) {
         StringBuilder plain = new StringBuilder(main.text());
-        StringBuilder md = new StringBuilder(main.markdown());
+        StringBuilder md = main.markdown() == null ? null : new StringBuilder(main.markdown());
         boolean first = true;
         for (String c : comments) {
             if (main.text().contains(c)) {
@@ -79,13 +80,17 @@ public final class HtmlExtractor implements Extractor {
             }
             if (first) {
                 separate(plain).append("Comments");
-                separate(md).append("## Comments");
+                if (md != null) {
+                    separate(md).append("## Comments");
+                }
                 first = false;
             }
             separate(plain).append(c);
-            separate(md).append(c);
+            if (md != null) {
+                separate(md).append(c);
+            }
         }
-        return new MainTextExtractor.MainText(plain.toString(), md.toString());
+        return new MainTextExtractor.MainText(plain.toString(), md == null ? null : md.toString());
     }
 
     private static StringBuilder separate(StringBuilder sb) {

@@ -12,7 +12,19 @@ import java.util.List;
  */
 public final class MainTextExtractor {
 
-    /** The main text rendered two ways. */
+    private final boolean renderMarkdown;
+
+    /** An extractor rendering the main text as plain text and as Markdown. */
+    public MainTextExtractor() {
+        this(true);
+    }
+
+    /** @param renderMarkdown whether Markdown is rendered too ({@link MainText#markdown} is null otherwise) */
+    public MainTextExtractor(boolean renderMarkdown) {
+        this.renderMarkdown = renderMarkdown;
+    }
+
+    /** The main text rendered two ways (markdown null when it was not asked for). */
     public record MainText(String text, String markdown) {
         public static final MainText EMPTY = new MainText("", "");
     }
@@ -40,10 +52,10 @@ public final class MainTextExtractor {
         return mainText(body, BlockCollector.analyze(body, sizes), metadata);
     }
 
-    private static MainText mainText(Element body, BlockCollector.Analysis analysis, PageMetadata metadata) {
+    private MainText mainText(Element body, BlockCollector.Analysis analysis, PageMetadata metadata) {
         PageMetadata md = metadata == null ? PageMetadata.EMPTY : metadata;
         List<ContentSelector.Range> ranges = ContentSelector.select(analysis, body, md.title());
         List<Block> blocks = BlockFilter.filter(analysis, ranges, md);
-        return new MainText(TextRenderer.plain(blocks), TextRenderer.markdown(blocks));
+        return new MainText(TextRenderer.plain(blocks), renderMarkdown ? TextRenderer.markdown(blocks) : null);
     }
 }

@@ -96,6 +96,11 @@ class LinkAndMetadataTest {
         assertTrue(t.markdown().contains("> A quoted sentence"), t.markdown());
         assertTrue(t.markdown().contains("```\ncode  line 1\n  line 2\n```"), t.markdown());
         assertTrue(t.markdown().contains("| Name | Value |\n| --- | --- |\n| alpha | 1 |"), t.markdown());
+
+        // a crawl writes plain text only: the same text, no Markdown rendered
+        ExtractedPage crawled = new HtmlExtractor(ExtractOptions.from(null)).extract(Jsoup.parse(html, ""));
+        assertEquals(t.text(), crawled.text());
+        assertNull(crawled.markdown());
     }
 
     @Test
