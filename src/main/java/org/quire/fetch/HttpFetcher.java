@@ -247,10 +247,12 @@ public final class HttpFetcher implements AutoCloseable {
         return sb.toString();
     }
 
+    private static final java.util.regex.Pattern IPV4_LITERAL = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
     private void checkLiteralAddress(HttpUrl url) throws AddressGuard.PrivateAddressException {
         String host = url.host();
         // HttpUrl.host() gives IPv6 literals without brackets; IPv4 literals as dotted quads.
-        boolean literal = host.contains(":") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean literal = host.contains(":") || IPV4_LITERAL.matcher(host).matches();
         if (!literal) {
             return;
         }

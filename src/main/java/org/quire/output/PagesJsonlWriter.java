@@ -28,7 +28,7 @@ public final class PagesJsonlWriter implements AutoCloseable {
 
     /** Appends one line (serialised outside any lock; Jackson escapes newlines inside strings). */
     public void write(PageRecord page) throws IOException {
-        lines.append(JSON.writeValueAsString(page));
+        lines.appendUtf8(JSON.writeValueAsBytes(page)); // UTF-8 straight from Jackson, no String in between
     }
 
 
