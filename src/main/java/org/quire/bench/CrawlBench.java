@@ -101,6 +101,9 @@ public final class CrawlBench {
         return ok;
     }
 
+    /** Requests the web answers before the first run, spread over its hosts ({@link WebWarmUp}). */
+    static final int WARM_UP_REQUESTS = 2000;
+
     private boolean mode(String title, BenchWeb.Layout layout, Path dir, List<String> modeSets, boolean withWget,
                          int runs) throws IOException, InterruptedException {
         Files.createDirectories(dir);
@@ -110,6 +113,7 @@ public final class CrawlBench {
         List<RunFigures> wget = new ArrayList<>();
         boolean ok = true;
         try (BenchWeb web = BenchWeb.start(layout)) {
+            WebWarmUp.run(web, Math.max(1, WARM_UP_REQUESTS / layout.hosts()));
             Path seeds = dir.resolve("seeds.txt");
             Files.write(seeds, web.seeds());
             for (int r = 1; r <= runs; r++) {

@@ -55,6 +55,18 @@ class BenchWebTest {
     }
 
     @Test
+    void theWarmUpReadsEveryHostsPagesAndAResetForgetsThem() throws Exception {
+        var layout = new BenchWeb.Layout(2, 5, 2 * 1024, Duration.ZERO, Duration.ZERO, 0);
+        try (BenchWeb web = BenchWeb.start(layout)) {
+            assertEquals(10, WebWarmUp.run(web, 100), "at most each host's 5 pages");
+            assertEquals(10, web.pagesServed());
+            web.reset();
+            assertEquals(0, web.pagesServed());
+            assertEquals(0, PolitenessAudit.audit(web.hostTimes()).requests(), "no warm-up request is audited");
+        }
+    }
+
+    @Test
     void keepsConnectionsOpenAnswersPipelinedAndHeadRequestsAndClosesWhenAsked() throws Exception {
         try (BenchWeb web = BenchWeb.start(ONE_SMALL_HOST); Socket s = connect(web)) {
             OutputStream out = s.getOutputStream();
