@@ -48,9 +48,22 @@ public final class CaptureArchiver {
         this.reader = new StoredResponseReader(crawlDir);
     }
 
+    /**
+     * Whether the index held captures when this run began. Each URL is fetched at most once per run, so without
+     * earlier captures every {@link #prior} is empty, and it is answered without a look-up per page.
+     */
+    private Boolean earlierCaptures;
+
+    private synchronized boolean earlierCaptures() throws IOException {
+        if (earlierCaptures == null) {
+            earlierCaptures = !index.hasNoCaptures();
+        }
+        return earlierCaptures;
+    }
+
     /** The last capture of {@code url} by any run of the crawl, if there was one. */
     public Optional<PriorCapture> prior(String url) throws IOException {
-        return index.last(url);
+        return earlierCaptures() ? index.last(url) : Optional.empty();
     }
 
     /** The conditional request headers from a URL's last capture (none when never captured). */

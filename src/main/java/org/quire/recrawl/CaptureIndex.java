@@ -132,6 +132,15 @@ public final class CaptureIndex implements AutoCloseable {
         }
     }
 
+    /** Whether no capture of any URL has been recorded yet (a crawl's first run, before its first page). */
+    public synchronized boolean hasNoCaptures() throws IOException {
+        try (java.sql.Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT 1 FROM captures LIMIT 1")) {
+            return !rs.next();
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
     /** The last capture of {@code url}, if any run captured it. */
     public synchronized Optional<PriorCapture> last(String url) throws IOException {
         try {
