@@ -198,8 +198,6 @@ final class BlockCollector {
         final List<Block> blocks = new ArrayList<>();
         final List<NodeInfo> candidates = new ArrayList<>();
         final StringBuilder buf = new StringBuilder();
-        /** The characters of the text node being appended. */
-        char[] scratch = new char[256];
         int bufChars;
         int bufLinkChars;
         int commas;
@@ -391,14 +389,9 @@ final class BlockCollector {
             }
             boolean first = true;
             int n = s.length();
-            if (scratch.length < n) {
-                scratch = new char[Math.max(n, scratch.length * 2)];
-            }
-            char[] cs = scratch;
-            s.getChars(0, n, cs, 0);
             int i = 0;
             while (i < n) {
-                char c = cs[i];
+                char c = s.charAt(i);
                 if (!visible(c)) {
                     if (!invisible(c)) {
                         pendingSpace = true; // whitespace; soft hyphens and zero-width characters just vanish
@@ -420,15 +413,16 @@ final class BlockCollector {
                     }
                     pendingSpace = false;
                 }
-                // a run of visible characters is appended in one go
+                // a run of visible characters is appended in one go (String to StringBuilder: a plain copy when
+                // both hold Latin-1, no widening into a char array and narrowing back)
                 int start = i;
                 do {
                     if (c == ',' || c == '，' || c == '、' || c == '،') {
                         commas++;
                     }
                     i++;
-                } while (i < n && visible(c = cs[i]));
-                buf.append(cs, start, i - start);
+                } while (i < n && visible(c = s.charAt(i)));
+                buf.append(s, start, i);
                 bufChars += i - start;
                 if (inLink) {
                     bufLinkChars += i - start;
