@@ -24,6 +24,7 @@ import org.quire.output.WetWriter;
 import org.quire.recrawl.ChangeMark;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -170,12 +171,25 @@ final class PageProcessor {
             frontier.add(next);
             return;
         }
-        // new links to this origin are checked against its robots.txt now (seen ones were checked before)
+        // New links to this origin are checked against its robots.txt now (seen ones were checked before). A
+        // refused one is logged before the frontier stores it as done, inside the same add: the frontier cannot
+        // commit in between, so a crash can repeat the crawl.log line (the page is redone) but never lose it.
         String denied = ErrorKind.ROBOTS_DENIED.code();
-        for (Candidate c : frontier.add(next, c -> c.url().startsWith(origin) && !robots.isAllowed(c.url())
-                ? denied : null)) {
-            events.record(CrawlLogEntry.refused(Instant.now(), c.url(), ErrorKind.ROBOTS_DENIED, c.discoveryPath(),
-                    c.via(), DISALLOWED_NOTE));
+        try {
+            frontier.add(next, c -> {
+                if (!c.url().startsWith(origin) || robots.isAllowed(c.url())) {
+                    return null;
+                }
+                try {
+                    events.record(CrawlLogEntry.refused(Instant.now(), c.url(), ErrorKind.ROBOTS_DENIED,
+                            c.discoveryPath(), c.via(), DISALLOWED_NOTE));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return denied;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

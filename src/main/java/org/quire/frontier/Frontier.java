@@ -28,7 +28,9 @@ public interface Frontier extends AutoCloseable {
      * As {@link #add(Collection)}, but each URL not seen before is first shown to {@code refusal}: when that names
      * an outcome (e.g. robots.txt rules already known disallow the URL), the URL is stored as seen and done with
      * that outcome instead of being queued, so it is neither handed out nor reported twice. Only new URLs are
-     * shown to it (under the frontier's lock: it must be quick). Returns the URLs so refused, in their order.
+     * shown to it, under the frontier's lock and before it is stored, so nothing is committed between the two: it
+     * must be quick, and may record the refusal (a log line) first. When it throws, nothing of the batch is stored
+     * and the exception propagates. Returns the URLs so refused, in their order.
      */
     List<Candidate> add(Collection<Candidate> candidates, Function<Candidate, String> refusal);
 

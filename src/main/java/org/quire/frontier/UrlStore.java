@@ -286,7 +286,14 @@ final class UrlStore implements AutoCloseable {
                 if (!known.add(c.url())) {
                     continue; // stored before, or earlier in this batch
                 }
-                String outcome = refusal == null ? null : refusal.apply(c);
+                String outcome;
+                try {
+                    outcome = refusal == null ? null : refusal.apply(c);
+                } catch (RuntimeException e) {
+                    insertUrl.clearBatch(); // nothing of this batch is stored
+                    insertDoneUrl.clearBatch();
+                    throw e;
+                }
                 PreparedStatement ps = outcome == null ? insertUrl : insertDoneUrl;
                 ps.setLong(1, fingerprints[i]);
                 ps.setString(2, c.url());

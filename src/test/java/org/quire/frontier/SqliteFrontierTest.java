@@ -90,6 +90,23 @@ class SqliteFrontierTest {
     }
 
     @Test
+    void aRefusalThatThrowsStoresNothingOfItsBatch() throws Exception {
+        Candidate a = Candidate.seed("http://a.test/1");
+        Candidate b = Candidate.seed("http://a.test/2");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> frontier.add(List.of(a, b), c -> {
+            if (c == b) {
+                throw new IllegalStateException("log full");
+            }
+            return "robots-denied";
+        }));
+        assertEquals("log full", e.getMessage());
+        assertEquals(new FrontierStats(0, 0, 0, 1), frontier.stats());
+        assertEquals(2, frontier.add(List.of(a, b)), "neither was stored");
+        frontier.flush();
+        assertEquals(Optional.empty(), frontier.outcome(a.url()), "a is queued, not done");
+    }
+
+    @Test
     void seenUrlsAreIgnoredWhateverTheirState() throws Exception {
         assertEquals(2, frontier.add(List.of(Candidate.seed("http://a.test/"), Candidate.seed("http://a.test/x"),
                 Candidate.seed("http://a.test/"))));
