@@ -25,6 +25,7 @@ import org.quire.recrawl.ChangeMark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -150,15 +151,17 @@ final class PageProcessor {
             warc.archiveMetadata(URI.create(cu.url()), loc.recordId(), List.copyOf(outlinks));
         }
         String requested = cu.discoveryPath().endsWith("R") && cu.via() != null ? cu.via() : cu.url();
+        byte[] textUtf8 = null; // encoded once for the WET record and the text file
         if (writeLine) {
             pagesOut.write(PageRecord.of(requested, r, page, loc, cu.depth(), cu.via(),
                     change == null ? null : change.jsonValue()));
             if (wet != null) {
-                wet.write(r.url(), r.fetchedAt(), loc == null ? null : loc.recordId(), page.text());
+                textUtf8 = page.text().getBytes(StandardCharsets.UTF_8);
+                wet.writeUtf8(r.url(), r.fetchedAt(), loc == null ? null : loc.recordId(), textUtf8);
             }
         }
         if (settings.archive().writeText()) {
-            textOut.write(cu.url(), page.text());
+            textOut.writeUtf8(cu.url(), textUtf8 != null ? textUtf8 : page.text().getBytes(StandardCharsets.UTF_8));
         }
         if (writeLine) {
             events.page();

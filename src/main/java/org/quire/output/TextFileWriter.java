@@ -47,13 +47,18 @@ public final class TextFileWriter {
 
     /** Writes (or replaces) the text of this URL and returns the file. */
     public Path write(String url, String text) throws IOException {
+        return writeUtf8(url, (text == null ? "" : text).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #write}, with the text already encoded as UTF-8. */
+    public Path writeUtf8(String url, byte[] text) throws IOException {
         Path target = pathFor(url);
         Path folder = target.getParent();
         if (!madeFolders.contains(folder)) {
             Files.createDirectories(folder);
             madeFolders.add(folder);
         }
-        ByteBuffer bytes = ByteBuffer.wrap((text == null ? "" : text).getBytes(StandardCharsets.UTF_8));
+        ByteBuffer bytes = ByteBuffer.wrap(text);
         FileChannel channel;
         try {
             channel = open(target);

@@ -65,7 +65,11 @@ public final class WetWriter implements AutoCloseable {
      * @param text             the page's plain text
      */
     public void write(URI targetUri, Instant captureDate, String responseRecordId, String text) throws IOException {
-        byte[] block = (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
+        writeUtf8(targetUri, captureDate, responseRecordId, (text == null ? "" : text).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #write}, with the text already encoded as UTF-8 (the caller keeps the array unchanged). */
+    public void writeUtf8(URI targetUri, Instant captureDate, String responseRecordId, byte[] block) throws IOException {
         WarcDigest digest = Sha1.of(block);
         files.append(false, warcinfo -> new byte[][] {
             encode(targetUri, captureDate, responseRecordId, block, digest, warcinfo)});
