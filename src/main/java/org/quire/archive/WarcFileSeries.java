@@ -98,11 +98,8 @@ public final class WarcFileSeries {
                 encoded = records.encode(currentWarcinfoId);
             }
             long offset = w.position();
-            w.append(encoded[0]);
-            long length = w.position() - offset;
-            for (int i = 1; i < encoded.length; i++) {
-                w.append(encoded[i]);
-            }
+            long length = encoded[0].length;
+            w.appendAll(encoded);
             lastWarcinfoId = currentWarcinfoId;
             return new Appended(currentName, offset, length);
         } finally {

@@ -22,6 +22,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class FastGzipWarcWriterTest {
 
     @Test
+    void membersAppendedTogetherLandInOrderWithTheirPositionsCounted(@TempDir Path dir) throws Exception {
+        byte[] a = "first member".getBytes(StandardCharsets.UTF_8);
+        byte[] b = new byte[200_000];
+        new Random(2).nextBytes(b);
+        byte[] c = "third".getBytes(StandardCharsets.UTF_8);
+        Path file = dir.resolve("gathered");
+        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+        try (FastGzipWarcWriter gathering = new FastGzipWarcWriter(
+                FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+             FastGzipWarcWriter oneByOne = new FastGzipWarcWriter(java.nio.channels.Channels.newChannel(plain))) {
+            gathering.append(c);
+            gathering.appendAll(new byte[][] {a, b});
+            gathering.appendAll(new byte[][] {c});
+            oneByOne.append(c);
+            oneByOne.appendAll(new byte[][] {a, b}); // not a gathering channel: member by member
+            oneByOne.appendAll(new byte[][] {c});
+            assertEquals(c.length * 2L + a.length + b.length, gathering.position());
+            assertEquals(gathering.position(), oneByOne.position());
+        }
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        expected.write(c);
+        expected.write(a);
+        expected.write(b);
+        expected.write(c);
+        assertArrayEquals(expected.toByteArray(), java.nio.file.Files.readAllBytes(file));
+        assertArrayEquals(expected.toByteArray(), plain.toByteArray());
+    }
+
+    @Test
     void everyRecordIsOneGzipMemberThatJwarcReadsBack(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("t.warc.gz");
         List<byte[]> bodies = new ArrayList<>();
