@@ -31,10 +31,13 @@ public final class FastGzipWarcWriter implements AutoCloseable {
     /** Appends one gzip member made by {@link GzipMemberEncoder#encode}. */
     public void append(byte[] member) throws IOException {
         ByteBuffer buf = ByteBuffer.wrap(member);
-        while (buf.hasRemaining()) {
-            out.write(buf);
+        try {
+            while (buf.hasRemaining()) {
+                out.write(buf);
+            }
+        } finally {
+            position += buf.position();
         }
-        position += member.length;
     }
 
     /**
@@ -55,10 +58,13 @@ public final class FastGzipWarcWriter implements AutoCloseable {
             total += members[i].length;
         }
         long written = 0;
-        while (written < total) {
-            written += g.write(bufs);
+        try {
+            while (written < total) {
+                written += g.write(bufs);
+            }
+        } finally {
+            position += written; // what reached the file, even when a write failed part-way
         }
-        position += total;
     }
 
     /** Bytes written so far (compressed), i.e. where the next record's gzip member begins. */

@@ -289,6 +289,9 @@ final class UrlStore implements AutoCloseable {
                 String outcome;
                 try {
                     outcome = refusal == null ? null : refusal.apply(c);
+                    if (outcome != null && outcome.isEmpty()) {
+                        outcome = null; // no outcome named: queued (and never confused with QUEUED below)
+                    }
                 } catch (RuntimeException e) {
                     insertUrl.clearBatch(); // nothing of this batch is stored
                     insertDoneUrl.clearBatch();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import org.quire.archive.LineAppender;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -28,7 +29,9 @@ public final class PagesJsonlWriter implements AutoCloseable {
 
     /** Appends one line (serialised outside any lock; Jackson escapes newlines inside strings). */
     public void write(PageRecord page) throws IOException {
-        lines.appendUtf8(JSON.writeValueAsBytes(page)); // UTF-8 straight from Jackson, no String in between
+        // Jackson's own byte output (2.17) would escape characters beyond the BMP (emoji) as surrogate pairs
+        // (backslash-u escapes); the String path writes them as plain UTF-8, as the file always had them
+        lines.appendUtf8(JSON.writeValueAsString(page).getBytes(StandardCharsets.UTF_8));
     }
 
 

@@ -73,9 +73,12 @@ class SqliteFrontierTest {
         shown.clear();
         assertEquals(List.of(), frontier.add(List.of(denied, allowed), robots), "seen: not refused again");
         assertEquals(List.of(), shown, "seen URLs are not shown to the refusal");
+        Candidate blank = new Candidate("http://a.test/public/2", 1, "http://a.test/", "L");
+        assertEquals(List.of(), frontier.add(List.of(blank), c -> ""), "an empty outcome refuses nothing");
+        frontier.complete(frontier.claimQueued(blank.url()).orElseThrow(), "200", Instant.now()); // it was queued
         assertEquals(0, frontier.add(List.of(denied)), "seen: not queued either");
         assertEquals(Optional.of("robots-denied"), frontier.outcome(denied.url()));
-        assertEquals(new FrontierStats(2, 0, 2, 1), frontier.stats());
+        assertEquals(new FrontierStats(2, 0, 3, 1), frontier.stats());
 
         for (String expected : List.of("http://a.test/", allowed.url())) {
             CrawlUrl u = next();
@@ -85,7 +88,7 @@ class SqliteFrontierTest {
         assertTrue(frontier.isExhausted(), "refused URLs leave nothing to hand out");
         frontier.close();
         frontier = SqliteFrontier.open(dir.resolve("state/frontier.db"), 3, 100);
-        assertEquals(4, frontier.countDone(), "kept across a reopen");
+        assertEquals(5, frontier.countDone(), "kept across a reopen");
         assertTrue(frontier.isExhausted());
     }
 

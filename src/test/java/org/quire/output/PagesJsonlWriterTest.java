@@ -38,7 +38,7 @@ class PagesJsonlWriterTest {
     private static PageRecord sample() {
         PageMetadata meta = new PageMetadata("Café \"quotes\"", "A. Author, B. Author", "2026-11-20", "fr",
                 "Le Site", "http://127.0.0.1/canon", null);
-        ExtractedPage page = new ExtractedPage("Première ligne\n\nSecond paragraph with \u2028 separator\tand tab",
+        ExtractedPage page = new ExtractedPage("Première ligne 😀\n\nSecond paragraph with \u2028 separator\tand tab",
                 "# md", meta, List.of(new Link("http://127.0.0.1/b", 'L', "b")));
         RecordLocation loc = new RecordLocation("news-20261120100000-00000-h.warc.gz", 1234L,
                 "<urn:uuid:0b1c2d3e-0000-4000-8000-000000000001>", "sha1:ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 555L);
@@ -57,6 +57,8 @@ class PagesJsonlWriterTest {
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertEquals(2, lines.size());
+        // characters beyond the BMP are written as themselves (4 UTF-8 bytes), not as escaped surrogate halves
+        assertTrue(lines.get(0).contains("Première ligne 😀"), lines.get(0));
         ObjectMapper m = new ObjectMapper();
         JsonNode first = m.readTree(lines.get(0));
         List<String> keys = new ArrayList<>();
