@@ -3,6 +3,7 @@ package org.quire.archive;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -20,6 +21,16 @@ public final class CrawlLog implements AutoCloseable {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TO_SECOND =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** First second of the year 10000: from there on (and before 1970) times go through {@link #TIME} whole. */
+    private static final long YEAR_10000 = 253_402_300_800L;
+
+    /** The formatted second of the last line logged (lines come many per second). */
+    private record Second(long epochSecond, String text) {
+    }
+
+    private static volatile Second lastSecond;
 
     private final LineAppender lines;
 
@@ -42,7 +53,7 @@ public final class CrawlLog implements AutoCloseable {
     /** The line for an entry, without the newline. */
     public static String format(CrawlLogEntry e) {
         return String.join(" ",
-                e.time() == null ? "-" : TIME.format(e.time()),
+                e.time() == null ? "-" : formatTime(e.time()),
                 word(e.status()),
                 e.size() < 0 ? "-" : Long.toString(e.size()),
                 url(e.url()),
@@ -52,6 +63,25 @@ public final class CrawlLog implements AutoCloseable {
                 e.durationMs() < 0 ? "-" : Long.toString(e.durationMs()),
                 word(e.digest()),
                 word(e.note()));
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss.SSSZ} in UTC, as {@link #TIME} writes it; the date and time of day are formatted
+     * once per second (the formatter showed in the crawl's profile, at two lines per page).
+     */
+    static String formatTime(Instant t) {
+        long sec = t.getEpochSecond();
+        if (sec < 0 || sec >= YEAR_10000) {
+            return TIME.format(t);
+        }
+        Second s = lastSecond;
+        if (s == null || s.epochSecond() != sec) {
+            s = new Second(sec, TO_SECOND.format(t));
+            lastSecond = s;
+        }
+        int ms = t.getNano() / 1_000_000;
+        return new StringBuilder(24).append(s.text()).append('.').append((char) ('0' + ms / 100))
+                .append((char) ('0' + ms / 10 % 10)).append((char) ('0' + ms % 10)).append('Z').toString();
     }
 
     /** A column value: "-" when empty, whitespace runs as one underscore. */

@@ -52,12 +52,17 @@ public enum ErrorKind {
 
     /** The kind with this {@link #code()}, or null when the text is not one (e.g. an HTTP status). */
     public static ErrorKind fromCode(String code) {
+        return code == null ? null : BY_CODE.get(code);
+    }
+
+    private static final java.util.Map<String, ErrorKind> BY_CODE = byCode();
+
+    private static java.util.Map<String, ErrorKind> byCode() {
+        java.util.Map<String, ErrorKind> m = new java.util.HashMap<>();
         for (ErrorKind k : values()) {
-            if (k.code.equals(code)) {
-                return k;
-            }
+            m.put(k.code, k);
         }
-        return null;
+        return java.util.Map.copyOf(m);
     }
 
     /** Whether a later attempt of the same URL may succeed (network trouble) rather than fail the same way. */

@@ -30,7 +30,7 @@ public final class SummaryCollector {
             bytes += e.size();
         }
         String status = e.status() == null ? "-" : e.status();
-        if (!status.isEmpty() && status.chars().allMatch(Character::isDigit)) {
+        if (allDigits(status)) {
             byStatus.merge(status, 1L, Long::sum);
         } else if (status.equals(ErrorKind.ROBOTS_DENIED.code())) {
             robotsBlocked++;
@@ -39,6 +39,18 @@ public final class SummaryCollector {
         } else {
             errors.merge(status, 1L, Long::sum);
         }
+    }
+
+    private static boolean allDigits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Counts one capture written to WARC. */

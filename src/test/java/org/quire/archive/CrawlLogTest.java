@@ -23,6 +23,26 @@ class CrawlLogTest {
     Path tmp;
 
     @Test
+    void timesAreWrittenAsTheIsoPatternWouldWriteThem() {
+        java.time.format.DateTimeFormatter iso = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+        java.util.Random random = new java.util.Random(7);
+        List<Instant> times = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("2026-12-31T23:59:59.999Z"),
+                Instant.parse("2027-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("1969-12-31T23:59:59.5Z"),
+                Instant.parse("2026-11-20T10:15:30.000000999Z")));
+        Instant t = Instant.parse("2026-11-20T10:15:30Z");
+        for (int i = 0; i < 2000; i++) { // many lines within one second, then the next, as a crawl logs them
+            t = t.plusNanos(random.nextInt(3_000_000));
+            times.add(t);
+            times.add(Instant.ofEpochSecond(random.nextLong(253_402_300_800L), random.nextInt(1_000_000_000)));
+        }
+        for (Instant x : times) {
+            assertEquals(iso.format(x), CrawlLog.formatTime(x), x.toString());
+        }
+    }
+
+    @Test
     void writesOneHeritrixStyleLinePerAttempt() throws Exception {
         Path file = tmp.resolve("job/logs/crawl.log");
         FetchResult ok = FetchResults.html("http://127.0.0.1:8080/a", "<p>hello</p>");
