@@ -2,6 +2,7 @@ package org.quire.cli;
 
 import org.quire.archive.NativeSha1;
 import org.quire.config.InputException;
+import org.quire.crawl.ExtractionWarmUp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,6 +26,7 @@ public final class Main {
     public static int run(String... args) {
         if (args.length > 0 && CRAWLING.contains(args[0])) {
             NativeSha1.preload(); // in the background, while the command line, config and job are set up
+            ExtractionWarmUp.shared().start(); // likewise
         }
         CommandLine cl = new CommandLine(new QuireCommand());
         for (Class<?> sub : subcommandsFor(args)) {

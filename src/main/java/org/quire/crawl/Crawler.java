@@ -143,6 +143,7 @@ public final class Crawler {
 
                 try (ProgressReporter progress = new ProgressReporter(() -> progressLine(frontier, events, started),
                         console, ProgressReporter.isTerminal(), Duration.ofSeconds(10))) {
+                    ExtractionWarmUp.shared().stop(); // the fetch threads run the extractor from their first page on
                     List<Thread> workers = new ArrayList<>();
                     int threads = Math.max(1, s.fetch().threads());
                     for (int i = 0; i < threads; i++) {

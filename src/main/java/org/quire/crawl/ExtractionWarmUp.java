@@ -1,0 +1,116 @@
+package org.quire.crawl;
+
+import org.quire.extract.ExtractOptions;
+import org.quire.extract.ExtractedPage;
+import org.quire.extract.HtmlDecoder;
+import org.quire.extract.HtmlExtractor;
+import org.quire.extract.Link;
+import org.quire.seeds.SeedUrls;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Runs the extractor over a bundled news page on a daemon thread while a crawl is still starting (command line,
+ * config, job folder, databases: one core's work, the other one idle), so that jsoup's parser and the extractor are
+ * loaded, initialised and largely compiled when the first page arrives, instead of every fetch thread running them
+ * in the interpreter at once. Any other use of the extractor first stops it and waits for the pass it is in
+ * ({@link #awaitStopped}), so the two never run that code at the same time (no class is initialised by two threads
+ * at once). The crawl asks it to stop when its fetch threads start. One per process ({@link #shared}).
+ */
+public final class ExtractionWarmUp {
+
+    /** The bundled page (the demo site's article, ~9 KB with its navigation, share bar and footer). */
+    static final String PAGE = "/demo/china-ev.html";
+    /** Passes at the most, and the time they may take, whatever happens to the crawl's start. */
+    static final int MAX_PASSES = 200;
+    static final long MAX_NANOS = 1_500_000_000L;
+
+    private static final ExtractionWarmUp SHARED = new ExtractionWarmUp();
+
+    private Thread thread;
+    private volatile boolean stopping;
+    private volatile boolean stopped;
+    private volatile int passes;
+
+    ExtractionWarmUp() {
+    }
+
+    /** The warm-up of this process. */
+    public static ExtractionWarmUp shared() {
+        return SHARED;
+    }
+
+    /** Starts the warm-up thread (once, and never after a stop; later calls do nothing). */
+    public synchronized void start() {
+        if (thread != null || stopping || Boolean.getBoolean("quire.no-warm-up")) {
+            return;
+        }
+        thread = new Thread(this::run, "extraction-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Asks the warm-up to stop after the pass it is in; {@link #awaitStopped} waits for that. */
+    public void stop() {
+        stopping = true;
+    }
+
+    /**
+     * Stops the warm-up (if it was not asked to yet) and waits until it has finished its pass; returns at once when
+     * it never ran or has stopped already. Called before any other use of the extractor.
+     */
+    public void awaitStopped() {
+        if (stopped) {
+            return;
+        }
+        stopping = true;
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        boolean interrupted = false;
+        while (t != null && t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        stopped = true;
+    }
+
+    /** Passes completed. */
+    int passes() {
+        return passes;
+    }
+
+    private void run() {
+        byte[] html;
+        try (InputStream in = ExtractionWarmUp.class.getResourceAsStream(PAGE)) {
+            if (in == null) {
+                return;
+            }
+            html = in.readAllBytes();
+        } catch (IOException e) {
+            return;
+        }
+        HtmlExtractor extractor = new HtmlExtractor(ExtractOptions.from(null));
+        long deadline = System.nanoTime() + MAX_NANOS;
+        try {
+            for (int i = 0; i < MAX_PASSES && !stopping && System.nanoTime() < deadline; i++) {
+                ExtractedPage page = extractor.extract(
+                        HtmlDecoder.parse(html, "text/html; charset=utf-8", "http://warm-up.invalid/news/article"));
+                for (Link link : page.links()) {
+                    SeedUrls.normalise(link.url());
+                }
+                passes = i + 1;
+            }
+        } catch (RuntimeException e) {
+            // a warm-up only: the crawl meets the same code and reports what goes wrong there
+        }
+    }
+}

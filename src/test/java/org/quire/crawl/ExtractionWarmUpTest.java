@@ -1,0 +1,55 @@
+package org.quire.crawl;
+
+import org.junit.jupiter.api.Test;
+import org.quire.extract.ExtractOptions;
+import org.quire.extract.ExtractedPage;
+import org.quire.extract.HtmlDecoder;
+import org.quire.extract.HtmlExtractor;
+
+import java.io.InputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ExtractionWarmUpTest {
+
+    private static ExtractedPage extractBundledPage() throws Exception {
+        try (InputStream in = ExtractionWarmUp.class.getResourceAsStream(ExtractionWarmUp.PAGE)) {
+            assertNotNull(in, "the warm-up page is bundled in the jar");
+            return new HtmlExtractor(ExtractOptions.from(null)).extract(
+                    HtmlDecoder.parse(in.readAllBytes(), "text/html", "http://127.0.0.1/news/article"));
+        }
+    }
+
+    @Test
+    void warmsUpUntilStoppedThenNeverAgainAndLeavesExtractionAsItWas() throws Exception {
+        ExtractedPage before = extractBundledPage();
+        ExtractionWarmUp warmUp = new ExtractionWarmUp();
+        warmUp.start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (warmUp.passes() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(warmUp.passes() >= 2, "it runs passes over the bundled page: " + warmUp.passes());
+        warmUp.awaitStopped();
+        int passes = warmUp.passes();
+        Thread.sleep(50);
+        assertEquals(passes, warmUp.passes(), "no pass after awaitStopped returned");
+        warmUp.start();
+        Thread.sleep(50);
+        assertEquals(passes, warmUp.passes(), "a stopped warm-up does not start again");
+        warmUp.awaitStopped(); // at once
+        assertEquals(before.text(), extractBundledPage().text());
+        assertEquals(before.links(), extractBundledPage().links());
+    }
+
+    @Test
+    void awaitingAWarmUpThatNeverRanReturnsAtOnceAndKeepsItFromStarting() {
+        ExtractionWarmUp warmUp = new ExtractionWarmUp();
+        warmUp.awaitStopped();
+        warmUp.start();
+        warmUp.awaitStopped();
+        assertEquals(0, warmUp.passes());
+    }
+}
