@@ -2,7 +2,7 @@ package org.quire.cli;
 
 import org.quire.archive.NativeSha1;
 import org.quire.config.InputException;
-import org.quire.crawl.ExtractionWarmUp;
+import org.quire.extract.ExtractionWarmUp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,8 +15,21 @@ public final class Main {
     private Main() {
     }
 
-    /** Sub-commands that crawl, and so hash every page. */
+    /** Sub-commands that crawl, and so hash and extract every page. */
     private static final Set<String> CRAWLING = Set.of("crawl", "resume", "schedule", "demo");
+
+    /** Whether this command line will crawl (a crawling sub-command, not asked for its help or version). */
+    static boolean crawls(String... args) {
+        if (args.length == 0 || !CRAWLING.contains(args[0])) {
+            return false;
+        }
+        for (String a : args) {
+            if (a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V")) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -24,7 +37,7 @@ public final class Main {
 
     /** Runs quire with these arguments and returns the exit code (used by tests too). */
     public static int run(String... args) {
-        if (args.length > 0 && CRAWLING.contains(args[0])) {
+        if (crawls(args)) {
             NativeSha1.preload(); // in the background, while the command line, config and job are set up
             ExtractionWarmUp.shared().start(); // likewise
         }

@@ -9,6 +9,7 @@ import org.quire.output.SummaryCollector;
 import org.quire.cli.Version;
 import org.quire.config.Settings;
 import org.quire.extract.ExtractOptions;
+import org.quire.extract.ExtractionWarmUp;
 import org.quire.extract.HtmlExtractor;
 import org.quire.fetch.HttpFetcher;
 import org.quire.fetch.PolitenessPolicy;
@@ -162,6 +163,7 @@ public final class Crawler {
                     warc.closeUnfinished();
                 }
             }
+            ExtractionWarmUp.shared().awaitStopped(); // gone for good once a crawl has run, pages or not
             frontier.flush();
             if (fatal.get() != null) {
                 throw fatal.get();

@@ -118,7 +118,6 @@ final class PageProcessor {
         if (!isHtml(r)) {
             return;
         }
-        ExtractionWarmUp.shared().awaitStopped(); // never parse while the warm-up still does (see there)
         byte[] decoded;
         try {
             decoded = ContentDecoder.decode(r.body(), r.header("Content-Encoding"), MAX_DECODED_FACTOR * settings.fetch().maxBodySize(),

@@ -34,6 +34,7 @@ public final class HtmlDecoder {
      * @param baseUrl            the URL the page was fetched from, used to resolve relative links; null means none
      */
     public static Document parse(byte[] decodedBody, String contentTypeHeader, String baseUrl) {
+        ExtractionWarmUp.shared().awaitStopped(); // never alongside the start-up warm-up (see there)
         byte[] body = decodedBody == null ? new byte[0] : decodedBody;
         Charset charset = detectCharset(body, contentTypeHeader);
         // jsoup decodes the bytes itself while it parses (in chunks, skipping a byte order mark): no whole-page

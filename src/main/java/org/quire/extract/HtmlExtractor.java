@@ -28,6 +28,7 @@ public final class HtmlExtractor implements Extractor {
 
     @Override
     public ExtractedPage extract(Document document) {
+        ExtractionWarmUp.shared().awaitStopped(); // never alongside the start-up warm-up (see there)
         // links, metadata and (unless comment sections are wanted, which must be found in the untouched body)
         // the main text's size pass in one walk; the size pass removes hidden parts only as the walk leaves them
         LinkExtractor.Collector linkCollector = LinkExtractor.collector(document);

@@ -48,6 +48,17 @@ class MainTest {
     }
 
     @Test
+    void onlyACrawlThatWillRunStartsItsBackgroundWarmUp() {
+        assertTrue(Main.crawls("crawl", "news"));
+        assertTrue(Main.crawls("schedule"));
+        assertFalse(Main.crawls("crawl", "--help"));
+        assertFalse(Main.crawls("demo", "-h"));
+        assertFalse(Main.crawls("extract", "page.html"));
+        assertFalse(Main.crawls("seeds", "list"));
+        assertFalse(Main.crawls());
+    }
+
+    @Test
     void anUnknownSubcommandIsBadInputNamingIt() {
         assertEquals(2, Main.run("frobnicate"));
         assertTrue(console.err().contains("frobnicate"), console.err());

@@ -1,10 +1,6 @@
-package org.quire.crawl;
+package org.quire.extract;
 
 import org.junit.jupiter.api.Test;
-import org.quire.extract.ExtractOptions;
-import org.quire.extract.ExtractedPage;
-import org.quire.extract.HtmlDecoder;
-import org.quire.extract.HtmlExtractor;
 
 import java.io.InputStream;
 

@@ -1,11 +1,4 @@
-package org.quire.crawl;
-
-import org.quire.extract.ExtractOptions;
-import org.quire.extract.ExtractedPage;
-import org.quire.extract.HtmlDecoder;
-import org.quire.extract.HtmlExtractor;
-import org.quire.extract.Link;
-import org.quire.seeds.SeedUrls;
+package org.quire.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +7,11 @@ import java.io.InputStream;
  * Runs the extractor over a bundled news page on a daemon thread while a crawl is still starting (command line,
  * config, job folder, databases: one core's work, the other one idle), so that jsoup's parser and the extractor are
  * loaded, initialised and largely compiled when the first page arrives, instead of every fetch thread running them
- * in the interpreter at once. Any other use of the extractor first stops it and waits for the pass it is in
- * ({@link #awaitStopped}), so the two never run that code at the same time (no class is initialised by two threads
- * at once). The crawl asks it to stop when its fetch threads start. One per process ({@link #shared}).
+ * in the interpreter at once. Every other use of the parser and the extractor ({@link HtmlDecoder#parse},
+ * {@link HtmlExtractor#extract}) first stops it and
+ * waits for the pass it is in ({@link #awaitStopped}), so no other thread runs that code while it does (no class
+ * is initialised by two threads at once). It touches nothing else the start-up uses. The crawl asks it to stop when
+ * its fetch threads start. One per process ({@link #shared}).
  */
 public final class ExtractionWarmUp {
 
@@ -64,6 +59,12 @@ public final class ExtractionWarmUp {
         if (stopped) {
             return;
         }
+        Thread self = Thread.currentThread();
+        synchronized (this) {
+            if (self == thread) {
+                return; // the warm-up's own passes
+            }
+        }
         stopping = true;
         Thread t;
         synchronized (this) {
@@ -102,11 +103,8 @@ public final class ExtractionWarmUp {
         long deadline = System.nanoTime() + MAX_NANOS;
         try {
             for (int i = 0; i < MAX_PASSES && !stopping && System.nanoTime() < deadline; i++) {
-                ExtractedPage page = extractor.extract(
+                extractor.extract(
                         HtmlDecoder.parse(html, "text/html; charset=utf-8", "http://warm-up.invalid/news/article"));
-                for (Link link : page.links()) {
-                    SeedUrls.normalise(link.url());
-                }
                 passes = i + 1;
             }
         } catch (RuntimeException e) {
