@@ -24,7 +24,7 @@ public final class Main {
             return false;
         }
         for (String a : args) {
-            if (a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V")) {
+            if (a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V") || a.equals("--list")) {
                 return false;
             }
         }
@@ -59,7 +59,11 @@ public final class Main {
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.BAD_INPUT;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } finally {
+            ExtractionWarmUp.shared().awaitStopped(); // also when the crawl stopped before its first page
+        }
     }
 
     /**

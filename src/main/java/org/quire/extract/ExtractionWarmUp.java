@@ -2,16 +2,19 @@ package org.quire.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * Runs the extractor over a bundled news page on a daemon thread while a crawl is still starting (command line,
  * config, job folder, databases: one core's work, the other one idle), so that jsoup's parser and the extractor are
  * loaded, initialised and largely compiled when the first page arrives, instead of every fetch thread running them
- * in the interpreter at once. Every other use of the parser and the extractor ({@link HtmlDecoder#parse},
- * {@link HtmlExtractor#extract}) first stops it and
- * waits for the pass it is in ({@link #awaitStopped}), so no other thread runs that code while it does (no class
- * is initialised by two threads at once). It touches nothing else the start-up uses. The crawl asks it to stop when
- * its fetch threads start. One per process ({@link #shared}).
+ * in the interpreter at once. Every other parse and extraction ({@link HtmlDecoder#parse},
+ * {@link HtmlExtractor#extract}) first stops it and waits for the pass it is in ({@link #awaitStopped}), so no other
+ * thread runs that code while it does (no class of it is initialised by two threads at once; constructing an
+ * extractor runs none of it). The page's JSON-LD is taken out first, so it does not use Jackson, which the
+ * start-up uses for the config. The crawl asks it to stop when its fetch threads start, and {@code Main} waits for
+ * it before returning. One per process ({@link #shared}).
  */
 public final class ExtractionWarmUp {
 
@@ -22,6 +25,9 @@ public final class ExtractionWarmUp {
     static final long MAX_NANOS = 1_500_000_000L;
 
     private static final ExtractionWarmUp SHARED = new ExtractionWarmUp();
+
+    /** Set on warm-up threads: their own parses must not wait for themselves. */
+    private static final ThreadLocal<Boolean> WARMING_UP = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private Thread thread;
     private volatile boolean stopping;
@@ -56,14 +62,8 @@ public final class ExtractionWarmUp {
      * it never ran or has stopped already. Called before any other use of the extractor.
      */
     public void awaitStopped() {
-        if (stopped) {
-            return;
-        }
-        Thread self = Thread.currentThread();
-        synchronized (this) {
-            if (self == thread) {
-                return; // the warm-up's own passes
-            }
+        if (stopped || WARMING_UP.get()) {
+            return; // stopped already, or the warm-up's own passes
         }
         stopping = true;
         Thread t;
@@ -84,18 +84,27 @@ public final class ExtractionWarmUp {
         stopped = true;
     }
 
+    /** The page without its {@code <script type="application/ld+json">} blocks (read with Jackson). */
+    static String withoutJsonLd(String html) {
+        return JSON_LD.matcher(html).replaceAll("");
+    }
+
+    private static final Pattern JSON_LD = Pattern.compile(
+            "<script[^>]*application/ld\\+json[^>]*>.*?</script>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
     /** Passes completed. */
     int passes() {
         return passes;
     }
 
     private void run() {
+        WARMING_UP.set(Boolean.TRUE);
         byte[] html;
         try (InputStream in = ExtractionWarmUp.class.getResourceAsStream(PAGE)) {
             if (in == null) {
                 return;
             }
-            html = in.readAllBytes();
+            html = withoutJsonLd(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             return;
         }

@@ -51,6 +51,7 @@ class MainTest {
     void onlyACrawlThatWillRunStartsItsBackgroundWarmUp() {
         assertTrue(Main.crawls("crawl", "news"));
         assertTrue(Main.crawls("schedule"));
+        assertFalse(Main.crawls("schedule", "--list"));
         assertFalse(Main.crawls("crawl", "--help"));
         assertFalse(Main.crawls("demo", "-h"));
         assertFalse(Main.crawls("extract", "page.html"));

@@ -41,6 +41,18 @@ class ExtractionWarmUpTest {
     }
 
     @Test
+    void theWarmUpPageHasNoJsonLdLeftSoTheWarmUpNeverReachesJackson() throws Exception {
+        String page;
+        try (InputStream in = ExtractionWarmUp.class.getResourceAsStream(ExtractionWarmUp.PAGE)) {
+            page = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(page.contains("application/ld+json"), "the bundled page carries JSON-LD");
+        String stripped = ExtractionWarmUp.withoutJsonLd(page);
+        assertTrue(!stripped.contains("ld+json") && !stripped.contains("\"@context\""), "JSON-LD gone");
+        assertTrue(stripped.contains("</article>") || stripped.length() > page.length() / 2, "the rest is kept");
+    }
+
+    @Test
     void awaitingAWarmUpThatNeverRanReturnsAtOnceAndKeepsItFromStarting() {
         ExtractionWarmUp warmUp = new ExtractionWarmUp();
         warmUp.awaitStopped();
