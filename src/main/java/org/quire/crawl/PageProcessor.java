@@ -95,8 +95,8 @@ final class PageProcessor {
     /**
      * Processes a page; {@code change} (may be null) is how it compares to the crawl's earlier captures;
      * {@code robots} (may be null) are the robots.txt rules of the page's own origin, against which its links to
-     * that origin are checked as they are found: one robots.txt disallows is logged and recorded as done at once
-     * instead of waiting in the host's queue for a turn that would only refuse it.
+     * that origin are checked as they are found: a link that robots.txt disallows is logged and recorded as done at
+     * once instead of waiting in the host's queue for a turn that would only refuse it.
      */
     void process(CrawlUrl cu, FetchResult r, RecordLocation loc, ChangeMark change, RobotsRules robots)
             throws IOException {

@@ -213,7 +213,7 @@ public final class SqliteFrontier implements Frontier {
                 if (inserted[i] == null) {
                     continue;
                 }
-                if (inserted[i] != UrlStore.QUEUED) {
+                if (!UrlStore.QUEUED.equals(inserted[i])) {
                     if (refused.isEmpty()) {
                         refused = new ArrayList<>();
                     }
