@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 
 /**
  * Appends whole lines to a UTF-8 text file (crawl.log, pages.jsonl), each handed to the operating system before
@@ -44,20 +43,7 @@ public final class LineAppender implements AutoCloseable {
      * thread; only the write itself is serialised.
      */
     public void append(String line) throws IOException {
-        write((line + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Appends a line already encoded as UTF-8 ({@code utf8}, without its newline, which must not contain one) and a
-     * newline.
-     */
-    public void appendUtf8(byte[] utf8) throws IOException {
-        byte[] bytes = Arrays.copyOf(utf8, utf8.length + 1);
-        bytes[utf8.length] = '\n';
-        write(bytes);
-    }
-
-    private void write(byte[] bytes) throws IOException {
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException(file + " is closed");

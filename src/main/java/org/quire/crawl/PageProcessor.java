@@ -88,10 +88,6 @@ final class PageProcessor {
         return head.startsWith("<!doctype html") || head.startsWith("<html");
     }
 
-    void process(CrawlUrl cu, FetchResult r, RecordLocation loc) throws IOException {
-        handle(cu, r, loc, null, null, true, true);
-    }
-
     /**
      * Processes a page; {@code change} (may be null) is how it compares to the crawl's earlier captures;
      * {@code robots} (may be null) are the robots.txt rules of the page's own origin, against which its links to

@@ -1,5 +1,8 @@
 package org.quire.fetch;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Why a fetch attempt did not yield an archived HTTP response, or why a URL was not fetched at all.
  * One family shared by crawl.log, pages.jsonl, the summary and the tests. The {@link #code()} is what crawl.log
@@ -55,14 +58,14 @@ public enum ErrorKind {
         return code == null ? null : BY_CODE.get(code);
     }
 
-    private static final java.util.Map<String, ErrorKind> BY_CODE = byCode();
+    private static final Map<String, ErrorKind> BY_CODE = byCode();
 
-    private static java.util.Map<String, ErrorKind> byCode() {
-        java.util.Map<String, ErrorKind> m = new java.util.HashMap<>();
+    private static Map<String, ErrorKind> byCode() {
+        Map<String, ErrorKind> m = new HashMap<>();
         for (ErrorKind k : values()) {
             m.put(k.code, k);
         }
-        return java.util.Map.copyOf(m);
+        return Map.copyOf(m);
     }
 
     /** Whether a later attempt of the same URL may succeed (network trouble) rather than fail the same way. */

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLException;
 
@@ -247,7 +248,7 @@ public final class HttpFetcher implements AutoCloseable {
         return sb.toString();
     }
 
-    private static final java.util.regex.Pattern IPV4_LITERAL = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private void checkLiteralAddress(HttpUrl url) throws AddressGuard.PrivateAddressException {
         String host = url.host();

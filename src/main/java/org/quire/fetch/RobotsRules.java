@@ -95,14 +95,7 @@ public final class RobotsRules {
 
     /** Whether quire may fetch this URL of the origin. /robots.txt itself is always allowed (RFC 9309 2.2.2). */
     public boolean isAllowed(URI url) {
-        if ("/robots.txt".equals(url.getRawPath())) {
-            return true;
-        }
-        try {
-            return rules.isAllowed(url.toString());
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return isAllowed(url.toString());
     }
 
     /**

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import org.quire.archive.LineAppender;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -29,9 +28,9 @@ public final class PagesJsonlWriter implements AutoCloseable {
 
     /** Appends one line (serialised outside any lock; Jackson escapes newlines inside strings). */
     public void write(PageRecord page) throws IOException {
-        // Jackson's own byte output (2.17) would escape characters beyond the BMP (emoji) as surrogate pairs
-        // (backslash-u escapes); the String path writes them as plain UTF-8, as the file always had them
-        lines.appendUtf8(JSON.writeValueAsString(page).getBytes(StandardCharsets.UTF_8));
+        // not writeValueAsBytes: Jackson 2.17's byte output escapes characters beyond the BMP (emoji) as surrogate
+        // pairs; through a String they are written as plain UTF-8
+        lines.append(JSON.writeValueAsString(page));
     }
 
 

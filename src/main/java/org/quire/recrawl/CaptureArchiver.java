@@ -41,29 +41,26 @@ public final class CaptureArchiver {
      * @param crawlDir   the crawl's folder, {@code archive/<crawl>/}
      * @param jobDirName the name of this run's job folder inside it (WARC files are under its {@code warc/})
      */
-    public CaptureArchiver(CaptureIndex index, WarcArchiver warc, Path crawlDir, String jobDirName) {
+    public CaptureArchiver(CaptureIndex index, WarcArchiver warc, Path crawlDir, String jobDirName)
+            throws IOException {
         this.index = index;
         this.warc = warc;
         this.jobDirName = jobDirName;
         this.reader = new StoredResponseReader(crawlDir);
+        this.earlierCaptures = !index.hasNoCaptures();
     }
 
     /**
-     * Whether the index held captures when this run began. Each URL is fetched at most once per run, so without
-     * earlier captures every {@link #prior} is empty, and it is answered without a look-up per page.
+     * Whether the index held captures when this run began (a resumed job's own included). Each URL is fetched at
+     * most once per run, so without earlier captures every {@link #prior} is empty, and it is answered without a
+     * look-up per page.
      */
-    private Boolean earlierCaptures;
+    private final boolean earlierCaptures;
 
-    private synchronized boolean earlierCaptures() throws IOException {
-        if (earlierCaptures == null) {
-            earlierCaptures = !index.hasNoCaptures();
-        }
-        return earlierCaptures;
-    }
 
     /** The last capture of {@code url} by any run of the crawl, if there was one. */
     public Optional<PriorCapture> prior(String url) throws IOException {
-        return earlierCaptures() ? index.last(url) : Optional.empty();
+        return earlierCaptures ? index.last(url) : Optional.empty();
     }
 
     /** The conditional request headers from a URL's last capture (none when never captured). */
