@@ -3,8 +3,8 @@ package org.quire.archive;
 import org.quire.fetch.FetchResult;
 import org.quire.fetch.HttpHeader;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
@@ -54,13 +54,13 @@ final class HttpBlocks {
         return bytes(sb.toString());
     }
 
-    /** The whole response block: head then body. */
+    /** The whole response block: head then body, in one array. */
     static byte[] response(FetchResult r) {
         byte[] head = responseHead(r);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + r.body().length);
-        out.writeBytes(head);
-        out.writeBytes(r.body());
-        return out.toByteArray();
+        byte[] body = r.body();
+        byte[] block = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, block, head.length, body.length);
+        return block;
     }
 
     private static String oneLine(String s) {

@@ -86,7 +86,7 @@ public final class WarcArchiver implements AutoCloseable {
                     .warcinfoId(warcinfo)
                     .blockDigest(responseDigest)
                     .payloadDigest(payloadDigest)
-                    .body(MediaType.HTTP_RESPONSE, responseBlock);
+                    .body(MediaType.HTTP_RESPONSE, new ByteArrayChannel(responseBlock), responseBlock.length);
             if (r.ipAddress() != null && !r.ipAddress().isBlank()) {
                 rb.setHeader("WARC-IP-Address", r.ipAddress());
             }
@@ -127,7 +127,7 @@ public final class WarcArchiver implements AutoCloseable {
                     .date(date)
                     .warcinfoId(warcinfo)
                     .blockDigest(headDigest)
-                    .body(MediaType.HTTP_RESPONSE, head);
+                    .body(MediaType.HTTP_RESPONSE, new ByteArrayChannel(head), head.length);
             if (payloadDigest != null) {
                 vb.payloadDigest(payloadDigest);
             }
@@ -164,7 +164,7 @@ public final class WarcArchiver implements AutoCloseable {
                 .warcinfoId(warcinfo)
                 .concurrentTo(urn(concurrentTo))
                 .blockDigest(requestDigest)
-                .body(MediaType.HTTP_REQUEST, requestBlock);
+                .body(MediaType.HTTP_REQUEST, new ByteArrayChannel(requestBlock), requestBlock.length);
         if (r.ipAddress() != null && !r.ipAddress().isBlank()) {
             qb.setHeader("WARC-IP-Address", r.ipAddress());
         }
@@ -193,7 +193,7 @@ public final class WarcArchiver implements AutoCloseable {
                     .date(date)
                     .warcinfoId(warcinfo)
                     .blockDigest(digest)
-                    .body(MediaType.WARC_FIELDS, block);
+                    .body(MediaType.WARC_FIELDS, new ByteArrayChannel(block), block.length);
             if (concurrentToRecordId != null && !concurrentToRecordId.isBlank()) {
                 mb.concurrentTo(URI.create(stripBrackets(concurrentToRecordId)));
             }

@@ -12,7 +12,11 @@ final class TextRenderer {
     }
 
     static String plain(List<Block> blocks) {
-        StringBuilder sb = new StringBuilder();
+        int length = 0;
+        for (Block b : blocks) {
+            length += b.text().length() + 2;
+        }
+        StringBuilder sb = new StringBuilder(length); // sized once: no doubling and copying as it fills
         Block prev = null;
         for (Block b : blocks) {
             if (prev != null) {

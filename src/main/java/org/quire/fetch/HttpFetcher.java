@@ -1,6 +1,5 @@
 package org.quire.fetch;
 
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -51,8 +50,6 @@ public final class HttpFetcher implements AutoCloseable {
 
     /** Sent on every request so OkHttp leaves the body encoded, exactly as the server sent it. */
     public static final String ACCEPT_ENCODING = "gzip, deflate, br, zstd";
-
-    private static final int CHUNK = 16 * 1024;
 
     private final Settings.Fetch settings;
     private final AddressGuard guard;
@@ -166,42 +163,47 @@ public final class HttpFetcher implements AutoCloseable {
 
         try (response) {
             List<HttpHeader> headers = responseHeaders(response.headers());
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            String truncated = readBody(response.body(), body, startNanos, bodyLimit);
+            ResponseBody responseBody = response.body();
+            BodyBuffer body = new BodyBuffer(responseBody == null ? 0 : responseBody.contentLength(), bodyLimit);
+            String truncated = readBody(responseBody, body, startNanos, bodyLimit);
             if (truncated != null) {
                 call.cancel(); // drop the connection rather than let close() drain the rest of a huge body
             }
             return new FetchResult(url, start, since(startNanos), capture.ipAddress, capture.requestHead,
                     response.code(), response.message(), protocolName(response.protocol()), headers,
-                    body.toByteArray(), truncated, null, null);
+                    body.toArray(), truncated, null, null);
         }
     }
 
     /**
-     * Reads the body incrementally (never sized by Content-Length) into {@code out}, and says why it stopped
-     * early, or null when the whole body arrived.
+     * Reads the body incrementally into {@code out} (whose first size the Content-Length only suggests), at most
+     * {@code max} bytes, and says why it stopped early, or null when the whole body arrived.
      */
-    private String readBody(ResponseBody responseBody, ByteArrayOutputStream out, long startNanos, long max) {
+    private String readBody(ResponseBody responseBody, BodyBuffer out, long startNanos, long limit) {
         if (responseBody == null) {
             return null;
         }
+        long max = Math.min(limit, BodyBuffer.MAX_ARRAY);
         long deadline = startNanos + settings.fetchTimeout().toNanos();
-        byte[] buffer = new byte[CHUNK];
         BufferedSource source = responseBody.source();
         try {
             while (true) {
-                long room = max - out.size();
-                // Ask for one byte beyond the limit so a body of exactly max bytes is not called truncated.
-                int want = (int) Math.min(buffer.length, room + 1);
-                int n = source.read(buffer, 0, want);
+                if (out.full()) {
+                    // the body may end exactly here (an array of the announced size is then kept as it is);
+                    // a byte more at the limit means the body is longer than what is kept
+                    if (source.exhausted()) {
+                        return null;
+                    }
+                    if (out.size() >= max) {
+                        return "length";
+                    }
+                }
+                byte[] room = out.room(max);
+                int n = source.read(room, out.size(), room.length - out.size());
                 if (n == -1) {
                     return null;
                 }
-                if (n > room) {
-                    out.write(buffer, 0, (int) room);
-                    return "length";
-                }
-                out.write(buffer, 0, n);
+                out.advance(n);
                 if (System.nanoTime() - deadline >= 0) {
                     return "time";
                 }

@@ -4,6 +4,7 @@ import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcConversion;
 import org.netpreserve.jwarc.WarcDigest;
+import org.quire.archive.ByteArrayChannel;
 import org.quire.archive.GzipMemberEncoder;
 import org.quire.archive.Sha1;
 import org.quire.archive.WarcFileNames;
@@ -83,7 +84,7 @@ public final class WetWriter implements AutoCloseable {
                 .date(millis(captureDate))
                 .warcinfoId(warcinfoId)
                 .blockDigest(digest)
-                .body(PLAIN_TEXT, block);
+                .body(PLAIN_TEXT, new ByteArrayChannel(block), block.length);
         b.setHeader("WARC-Target-URI", targetUri.toString());
         if (responseRecordId != null && !responseRecordId.isBlank()) {
             b.refersTo(URI.create(stripBrackets(responseRecordId)));

@@ -129,6 +129,20 @@ class HttpFetcherTest {
     }
 
     @Test
+    void aBodyOfUnannouncedLengthArrivesWholePastTheFirstBuffer() throws Exception {
+        // chunked, so no Content-Length suggests a size: the body buffer must grow as the bytes come
+        String part = "0123456789abcdef".repeat(1500); // 24 000 bytes
+        String response = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(part.length()) + "\r\n" + part + "\r\n"
+                + Integer.toHexString(part.length()) + "\r\n" + part + "\r\n0\r\n\r\n";
+        try (RawServer raw = new RawServer(response.getBytes(StandardCharsets.ISO_8859_1))) {
+            FetchResult r = fetcher.fetch(raw.url(), List.of());
+            assertNull(r.truncated());
+            assertEquals(part + part, new String(r.body(), StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
     void cutsTheBodyAtTheSizeLimit() {
         byte[] big = new byte[200_000];
         Arrays.fill(big, (byte) 'x');
