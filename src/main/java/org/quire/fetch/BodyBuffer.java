@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * The bytes of one response body as they arrive, in one array: started at the size the server announced (never
- * above {@link #MAX_INITIAL}, so a false Content-Length costs nothing), doubled when a body runs past it, and handed
- * over without a copy when it came out exactly full. A body of the announced size is so read into one array of its
- * size, where a {@code ByteArrayOutputStream} and a read buffer made four or five. Not thread-safe.
+ * above {@link #MAX_INITIAL}, so a false Content-Length reserves at most that), doubled when a body runs past it
+ * (never beyond the limit), and handed over without a copy when it came out exactly full. A body of the announced
+ * size is so read into one array of its size, where a {@code ByteArrayOutputStream} and a read buffer made four or
+ * five. Not thread-safe.
  */
 final class BodyBuffer {
 
