@@ -18,29 +18,35 @@ final class BodyBuffer {
     /** The largest array a JVM reliably makes. */
     static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
+    private final int cap;
     private byte[] data;
     private int size;
 
     /**
      * @param announced the Content-Length, or a negative number when none was given
-     * @param limit     the most bytes that will be kept
+     * @param limit     the most bytes that will be kept (at most {@link #MAX_ARRAY})
      */
     BodyBuffer(long announced, long limit) {
-        long cap = Math.min(limit, MAX_ARRAY);
+        cap = (int) Math.max(0, Math.min(limit, MAX_ARRAY));
         long initial = announced >= 0 ? Math.min(announced, MAX_INITIAL) : UNKNOWN_INITIAL;
-        data = new byte[(int) Math.max(0, Math.min(initial, cap))];
+        data = new byte[(int) Math.min(initial, cap)];
     }
 
-    /** Whether the array is full (the next read needs a larger one). */
+    /** Whether the array is full (the next read needs a larger one, or the limit is reached). */
     boolean full() {
         return size == data.length;
     }
 
-    /** The array to read into at {@link #size()}, grown (up to {@code limit}) when it is full. */
-    byte[] room(long limit) {
+    /** Whether the bytes held reached the limit: nothing more will be kept. */
+    boolean atLimit() {
+        return size >= cap;
+    }
+
+    /** The array to read into at {@link #size()}, grown (never beyond the limit) when it is full. */
+    byte[] room() {
         if (full()) {
             long grown = Math.max(UNKNOWN_INITIAL, (long) data.length * 2);
-            data = Arrays.copyOf(data, (int) Math.min(grown, Math.min(limit, MAX_ARRAY)));
+            data = Arrays.copyOf(data, (int) Math.min(grown, cap));
         }
         return data;
     }

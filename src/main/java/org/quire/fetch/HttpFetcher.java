@@ -165,7 +165,7 @@ public final class HttpFetcher implements AutoCloseable {
             List<HttpHeader> headers = responseHeaders(response.headers());
             ResponseBody responseBody = response.body();
             BodyBuffer body = new BodyBuffer(responseBody == null ? 0 : responseBody.contentLength(), bodyLimit);
-            String truncated = readBody(responseBody, body, startNanos, bodyLimit);
+            String truncated = readBody(responseBody, body, startNanos);
             if (truncated != null) {
                 call.cancel(); // drop the connection rather than let close() drain the rest of a huge body
             }
@@ -176,14 +176,13 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     /**
-     * Reads the body incrementally into {@code out} (whose first size the Content-Length only suggests), at most
-     * {@code max} bytes, and says why it stopped early, or null when the whole body arrived.
+     * Reads the body incrementally into {@code out} (whose first size the Content-Length only suggests, and which
+     * holds at most the body limit), and says why it stopped early, or null when the whole body arrived.
      */
-    private String readBody(ResponseBody responseBody, BodyBuffer out, long startNanos, long limit) {
+    private String readBody(ResponseBody responseBody, BodyBuffer out, long startNanos) {
         if (responseBody == null) {
             return null;
         }
-        long max = Math.min(limit, BodyBuffer.MAX_ARRAY);
         long deadline = startNanos + settings.fetchTimeout().toNanos();
         BufferedSource source = responseBody.source();
         try {
@@ -194,11 +193,11 @@ public final class HttpFetcher implements AutoCloseable {
                     if (source.exhausted()) {
                         return null;
                     }
-                    if (out.size() >= max) {
+                    if (out.atLimit()) {
                         return "length";
                     }
                 }
-                byte[] room = out.room(max);
+                byte[] room = out.room();
                 int n = source.read(room, out.size(), room.length - out.size());
                 if (n == -1) {
                     return null;
