@@ -13,8 +13,8 @@ import java.util.zip.Deflater;
 
 /**
  * Turns one WARC record into one complete gzip member (RFC 1952 header, raw deflate at {@link Deflater#BEST_SPEED},
- * CRC-32 and size trailer): jwarc writes the record, uncompressed, into a buffer, which one reused
- * {@link Deflater} compresses. Encoding is the CPU-heavy part of archiving, so fetch threads do it each on their
+ * CRC-32 and size trailer): jwarc writes the record, uncompressed, into a buffer, which libdeflate compresses
+ * ({@link NativeDeflate}, once loaded and where installed), else one reused zlib {@link Deflater}. Encoding is the CPU-heavy part of archiving, so fetch threads do it each on their
  * own ({@link #forThisThread}) and hold a file's lock only to append the finished bytes. Not thread-safe.
  */
 public final class GzipMemberEncoder {
@@ -23,15 +23,22 @@ public final class GzipMemberEncoder {
     private static final int BUFFER = 64 * 1024;
     /** Buffers grown past this for a large record are dropped after it. */
     private static final int KEEP_BUFFER = 1 << 20;
-    private static final ThreadLocal<GzipMemberEncoder> PER_THREAD = ThreadLocal.withInitial(GzipMemberEncoder::new);
+    private static final ThreadLocal<GzipMemberEncoder> PER_THREAD =
+            ThreadLocal.withInitial(() -> new GzipMemberEncoder(true));
 
     private final RecordBuffer record = new RecordBuffer();
     private final WarcWriter warc;
-    private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
     private final CRC32 crc = new CRC32();
-    private byte[] compressed = new byte[BUFFER];
+    /** libdeflate's compressor once {@link NativeDeflate} is ready, else null. */
+    private NativeDeflate.Compressor fast;
+    /** zlib's, made only when a record must be compressed before (or without) libdeflate. */
+    private Deflater deflater;
+    private byte[] compressed;
+    private final boolean mayUseNative;
 
-    private GzipMemberEncoder() {
+    /** An encoder that switches to libdeflate once it is loaded if {@code mayUseNative}, else keeps to zlib. */
+    GzipMemberEncoder(boolean mayUseNative) {
+        this.mayUseNative = mayUseNative;
         try {
             this.warc = new WarcWriter(record, WarcCompression.NONE);
         } catch (IOException e) {
@@ -48,39 +55,50 @@ public final class GzipMemberEncoder {
     public byte[] encode(WarcRecord r) throws IOException {
         record.size = 0;
         warc.write(r);
-        byte[] data = record.data;
-        int size = record.size;
         crc.reset();
-        crc.update(data, 0, size);
+        crc.update(record.data, 0, record.size);
+        if (fast == null && mayUseNative && NativeDeflate.active()) {
+            fast = NativeDeflate.newCompressor();
+            if (deflater != null) {
+                deflater.end();
+                deflater = null;
+                compressed = null;
+            }
+        }
+        byte[] member = fast != null ? fast.deflate(record.data, record.size, HEADER.length, 8) : null;
+        if (member == null) {
+            member = zlibDeflate(record.data, record.size);
+        }
+        System.arraycopy(HEADER, 0, member, 0, HEADER.length);
+        int n = putIntLe(member, member.length - 8, (int) crc.getValue());
+        putIntLe(member, n, record.size);
+        if (record.data.length > KEEP_BUFFER) {
+            record.data = new byte[BUFFER]; // a huge record's buffers are not kept by every fetch thread for good
+        }
+        return member;
+    }
+
+    /** {@code size} bytes of {@code data} deflated by zlib, with room for the header before and the trailer after. */
+    private byte[] zlibDeflate(byte[] data, int size) {
+        if (deflater == null) {
+            deflater = new Deflater(Deflater.BEST_SPEED, true);
+            compressed = new byte[BUFFER];
+        }
         deflater.reset();
         deflater.setInput(data, 0, size);
         deflater.finish();
         int n = HEADER.length;
-        ensureRoom(n + 64);
-        System.arraycopy(HEADER, 0, compressed, 0, n);
         while (!deflater.finished()) {
             if (n == compressed.length) {
                 compressed = Arrays.copyOf(compressed, compressed.length * 2);
             }
             n += deflater.deflate(compressed, n, compressed.length - n);
         }
-        ensureRoom(n + 8);
-        n = putIntLe(compressed, n, (int) crc.getValue());
-        n = putIntLe(compressed, n, size);
-        byte[] member = Arrays.copyOf(compressed, n);
+        byte[] member = Arrays.copyOf(compressed, n + 8);
         if (compressed.length > KEEP_BUFFER) {
-            compressed = new byte[BUFFER]; // a huge record's buffers are not kept by every fetch thread for good
-        }
-        if (record.data.length > KEEP_BUFFER) {
-            record.data = new byte[BUFFER];
+            compressed = new byte[BUFFER];
         }
         return member;
-    }
-
-    private void ensureRoom(int n) {
-        if (compressed.length < n) {
-            compressed = Arrays.copyOf(compressed, Math.max(n, compressed.length * 2));
-        }
     }
 
     private static int putIntLe(byte[] b, int at, int v) {

@@ -1,5 +1,6 @@
 package org.quire.cli;
 
+import org.quire.archive.NativeDeflate;
 import org.quire.archive.NativeSha1;
 import org.quire.config.InputException;
 import org.quire.extract.ExtractionWarmUp;
@@ -39,6 +40,7 @@ public final class Main {
     public static int run(String... args) {
         if (crawls(args)) {
             NativeSha1.preload(); // in the background, while the command line, config and job are set up
+            NativeDeflate.preload(); // likewise
             ExtractionWarmUp.shared().start(); // likewise
         }
         CommandLine cl = new CommandLine(new QuireCommand());

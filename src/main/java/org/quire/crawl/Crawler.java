@@ -2,6 +2,7 @@ package org.quire.crawl;
 
 import org.quire.archive.CrawlLog;
 import org.quire.archive.CrawlLogEntry;
+import org.quire.archive.NativeDeflate;
 import org.quire.archive.NativeSha1;
 import org.quire.archive.WarcArchiver;
 import org.quire.archive.WarcinfoFields;
@@ -95,6 +96,7 @@ public final class Crawler {
         Settings s = job.settings();
         JobFolder folder = job.folder();
         NativeSha1.preload();
+        NativeDeflate.preload();
         boolean resuming = Files.exists(folder.stateDb());
         Instant started = resuming ? job.startedAt() : clock.instant();
         AtomicReference<IOException> fatal = new AtomicReference<>();
