@@ -26,6 +26,9 @@ public final class NativeDeflate {
     /** Native buffers grown past this for a large record are dropped after it. */
     private static final long KEEP_BUFFER = 1 << 20;
 
+    /** Unset, JNA fills it from the output of {@code ldconfig -p}, a process of its own at every start. */
+    private static final String JNA_LIBRARY_PATH = "jna.platform.library.path";
+
     private static volatile boolean ready;
     private static volatile boolean started;
 
@@ -60,6 +63,9 @@ public final class NativeDeflate {
             if (Native.SIZE_T_SIZE != 8) { // the bindings below pass size_t as a Java long
                 return false;
             }
+            if (System.getProperty(JNA_LIBRARY_PATH) == null) {
+                System.setProperty(JNA_LIBRARY_PATH, ""); // no ldconfig run: library() names the file itself
+            }
             Native.register(Lib.class, library());
             if (!roundTrips()) {
                 return false;
@@ -71,12 +77,16 @@ public final class NativeDeflate {
         }
     }
 
-    /** libdeflate by its link name, else by its Debian/Ubuntu/Fedora run-time name (no -dev package installed). */
+    /**
+     * libdeflate by its run-time name on Linux (found by the dynamic linker's cache; the link name libdeflate.so
+     * exists only with the -dev package, and looking a bare name up makes JNA run ldconfig), else by its link name
+     * (macOS, Windows, a local build).
+     */
     private static NativeLibrary library() {
         try {
-            return NativeLibrary.getInstance("deflate");
-        } catch (UnsatisfiedLinkError e) {
             return NativeLibrary.getInstance("libdeflate.so.0");
+        } catch (UnsatisfiedLinkError e) {
+            return NativeLibrary.getInstance("deflate");
         }
     }
 

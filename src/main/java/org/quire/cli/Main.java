@@ -16,6 +16,12 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * picocli looks up 17 java.sql and java.time types by reflection for its built-in converters in every
+     * CommandLine it builds (~10 ms of a cold start); no quire option has such a type, so they are skipped.
+     */
+    private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
     /** Sub-commands that crawl, and so hash and extract every page. */
     private static final Set<String> CRAWLING = Set.of("crawl", "resume", "schedule", "demo");
 
@@ -42,6 +48,9 @@ public final class Main {
             NativeSha1.preload(); // in the background, while the command line, config and job are set up
             NativeDeflate.preload(); // likewise
             ExtractionWarmUp.shared().start(); // likewise
+        }
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, "java\\.sql\\..*,java\\.time\\..*");
         }
         CommandLine cl = new CommandLine(new QuireCommand());
         for (Class<?> sub : subcommandsFor(args)) {
