@@ -73,7 +73,8 @@ final class UrlStore implements AutoCloseable {
         "CREATE INDEX IF NOT EXISTS urls_fp ON urls(fp)",
         // Each host's queue in FIFO order; only queued rows are in it, so it stays as small as the queue.
         "CREATE INDEX IF NOT EXISTS urls_queue ON urls(host_id, id) WHERE state = 0",
-        // At most one row per host: lets a reopen find what was in flight without a table scan.
+        // Rows an earlier version marked in flight (at most one per host): lets a reopen find them without a
+        // table scan. Rows are no longer marked so; the index stays (and stays empty) for databases of that version.
         "CREATE INDEX IF NOT EXISTS urls_in_flight ON urls(host_id) WHERE state = 1",
     };
 
@@ -87,7 +88,6 @@ final class UrlStore implements AutoCloseable {
     private final PreparedStatement insertDoneUrl;
     private final PreparedStatement readyBatch;
     private final PreparedStatement earliestNotBefore;
-    private final PreparedStatement markInFlight;
     private final PreparedStatement markDone;
     private final PreparedStatement queuedByUrl;
     private final PreparedStatement requeue;
@@ -113,7 +113,6 @@ final class UrlStore implements AutoCloseable {
                         + " WHERE host_id = ? AND state = 0 AND not_before <= ? ORDER BY id LIMIT ?");
         earliestNotBefore = db.prepareStatement(
                 "SELECT min(not_before) FROM urls WHERE host_id = ? AND state = 0");
-        markInFlight = db.prepareStatement("UPDATE urls SET state = 1 WHERE id = ?");
         markDone = db.prepareStatement(
                 "UPDATE urls SET state = 2, outcome = ?, done_at = ?, warc_file = ?, warc_offset = ?, record_id = ?"
                         + " WHERE id = ?");
@@ -212,7 +211,10 @@ final class UrlStore implements AutoCloseable {
         }
     }
 
-    /** Puts URLs left in flight by a previous run back in their queues, without counting an attempt. */
+    /**
+     * Puts URLs a run of an earlier version marked in flight (state 1) back in their queues, without counting an
+     * attempt. URLs in flight now stay queued in the database until they are done or re-queued.
+     */
     int requeueAllInFlight() {
         try (Statement s = db.createStatement()) {
             int n = s.executeUpdate("UPDATE urls SET state = 0 WHERE state = 1");
@@ -393,10 +395,6 @@ final class UrlStore implements AutoCloseable {
         }
     }
 
-    void markInFlight(long urlId) {
-        update(markInFlight, "marking URL " + urlId + " in flight", urlId);
-    }
-
     void markDone(long urlId, String outcome, long doneAt, RecordLocation where) {
         try {
             markDone.setString(1, outcome);
@@ -430,7 +428,10 @@ final class UrlStore implements AutoCloseable {
     record QueuedRow(long id, long hostId, int depth, String via, String discoveryPath, int attempts) {
     }
 
-    /** The row of {@code url} if it is queued; empty when it is unknown, in flight or done. */
+    /**
+     * The row of {@code url} if it is queued; empty when it is unknown or done. A URL in flight is still queued
+     * here: the caller tells it by its host.
+     */
     Optional<QueuedRow> queued(String url, long fp) {
         try {
             queuedByUrl.setLong(1, fp);

@@ -49,6 +49,25 @@ class SqliteFrontierDurabilityTest {
     }
 
     @Test
+    void aHostsDelayStillHoldsAfterAReopenWhileAHostWithoutOneIsReadyAtOnce() throws Exception {
+        try (SqliteFrontier f = SqliteFrontier.open(db())) {
+            f.add(SqliteFrontierTest.seeds("slow.test", 0, 2));
+            f.add(SqliteFrontierTest.seeds("fast.test", 0, 2));
+            for (int i = 0; i < 2; i++) {
+                CrawlUrl u = next(f);
+                boolean slow = u.hostKey().startsWith("slow");
+                f.complete(u, "200", slow ? Instant.now().plus(Duration.ofHours(1)) : Instant.now());
+            }
+        }
+        try (SqliteFrontier f = SqliteFrontier.open(db())) {
+            CrawlUrl u = next(f);
+            assertEquals("http://fast.test/p1", u.url());
+            f.complete(u, "200", Instant.now());
+            assertEquals(Optional.empty(), f.next(Duration.ofMillis(200)), "slow.test waits out its hour");
+        }
+    }
+
+    @Test
     void closeAndReopenKeepsQueueDoneSetAttemptsAndOutcomes() throws Exception {
         try (SqliteFrontier f = SqliteFrontier.open(db())) {
             f.add(SqliteFrontierTest.seeds("a.test", 0, 4));
