@@ -43,17 +43,20 @@ public final class LineAppender implements AutoCloseable {
      * thread; only the write itself is serialised.
      */
     public void append(String line) throws IOException {
-        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        // the line and its newline go out in one gathering write: no copy of a long line (a pages.jsonl line
+        // holds the page's text) just to add one byte
+        ByteBuffer[] buffers = {ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)), ByteBuffer.wrap(NEWLINE)};
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException(file + " is closed");
             }
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                out.write(buf);
+            while (buffers[1].hasRemaining()) {
+                out.write(buffers);
             }
         }
     }
+
+    private static final byte[] NEWLINE = {'\n'};
 
     @Override
     public synchronized void close() throws IOException {
