@@ -16,7 +16,6 @@ import org.quire.fetch.RobotsRules;
 import org.quire.frontier.Candidate;
 import org.quire.frontier.CrawlUrl;
 import org.quire.frontier.Frontier;
-import org.quire.seeds.SeedUrls;
 import org.quire.output.PageRecord;
 import org.quire.output.PagesJsonlWriter;
 import org.quire.output.TextFileWriter;
@@ -46,7 +45,8 @@ final class PageProcessor {
     private final PagesJsonlWriter pagesOut;
     private final TextFileWriter textOut;
     private final Frontier frontier;
-    private final ScopeRules scope;
+    /** The links met so far, with their normal form and the scope's verdict. */
+    private final LinkVerdicts linkVerdicts;
     private final CrawlEvents events;
     private UrlProcessor rejections;
     private WetWriter wet;
@@ -59,9 +59,12 @@ final class PageProcessor {
         this.pagesOut = pagesOut;
         this.textOut = textOut;
         this.frontier = frontier;
-        this.scope = scope;
+        this.linkVerdicts = new LinkVerdicts(scope, LINK_VERDICTS);
         this.events = events;
     }
+
+    /** Links remembered with their verdicts (some 4 MB of heap at the most). */
+    static final int LINK_VERDICTS = 20_000;
 
     /** Where rejected links are logged (set once, before the crawl starts). */
     void logRejectionsWith(UrlProcessor processor) {
@@ -129,16 +132,19 @@ final class PageProcessor {
         List<Candidate> next = new ArrayList<>();
         Set<String> outlinks = new LinkedHashSet<>();
         for (Link link : page.links()) {
-            String url = SeedUrls.normalise(link.url()).orElse(null);
+            LinkVerdicts.Link known = linkVerdicts.of(link.url());
+            String url = known.normalised;
             if (url == null || !outlinks.add(url)) {
                 continue;
             }
             if (link.hop() != 'L') {
                 continue;
             }
-            ScopeDecision d = scope.decide(url, cu.depth() + 1);
+            ScopeDecision d = known.verdict.at(cu.depth() + 1);
             if (d.accepted()) {
-                next.add(new Candidate(url, cu.depth() + 1, cu.url(), cu.discoveryPath() + "L"));
+                if (known.offerOnce()) { // the frontier ignores a URL it has seen: offered once is enough
+                    next.add(new Candidate(url, cu.depth() + 1, cu.url(), cu.discoveryPath() + "L"));
+                }
             } else if (rejections != null && d.rejection() != ErrorKind.TOO_DEEP) {
                 rejections.logRejected(url, cu, d.rejection(), d.reason());
             }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +31,7 @@ public final class ScopeRules {
     private final List<String> prefixes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Pattern> include;
     private final List<Pattern> exclude;
+    private final AtomicInteger version = new AtomicInteger();
 
     public ScopeRules(Settings.Crawl settings, List<String> seedUrls) {
         this.settings = settings;
@@ -63,12 +65,23 @@ public final class ScopeRules {
         int slash = s.lastIndexOf('/');
         int pathStart = s.indexOf('/', s.indexOf("//") + 2);
         prefixes.add(pathStart < 0 ? s + "/" : s.substring(0, Math.max(slash, pathStart) + 1));
+        version.incrementAndGet(); // after the widening, so a verdict judged at the new version sees it
     }
 
     /** The decision for a URL found {@code depth} link hops from a seed. */
     public ScopeDecision decide(String url, int depth) {
+        return judge(url).at(depth);
+    }
+
+    /**
+     * What this scope says of a URL whatever its depth (the depth is weighed by {@link Verdict#at}). It holds
+     * until the scope widens ({@link #addSeed}; see {@link #version}).
+     */
+    public Verdict judge(String url) {
+        int maxDepth = settings.maxDepth();
         if (url.length() > settings.maxUrlLength()) {
-            return ScopeDecision.reject(ErrorKind.TRAP, "url-longer-than-" + settings.maxUrlLength());
+            return new Verdict(ScopeDecision.reject(ErrorKind.TRAP, "url-longer-than-" + settings.maxUrlLength()),
+                    null, maxDepth);
         }
         String scheme;
         String host;
@@ -81,18 +94,20 @@ public final class ScopeRules {
         } else {
             URI uri = parse(url);
             if (uri == null || uri.getHost() == null || uri.getHost().isEmpty()) {
-                return ScopeDecision.reject(ErrorKind.BAD_URL, "unparseable");
+                return new Verdict(ScopeDecision.reject(ErrorKind.BAD_URL, "unparseable"), null, maxDepth);
             }
             scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             host = uri.getHost().toLowerCase(Locale.ROOT);
             rawPath = uri.getRawPath();
         }
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return ScopeDecision.reject(ErrorKind.BAD_URL, "scheme-" + scheme);
+            return new Verdict(ScopeDecision.reject(ErrorKind.BAD_URL, "scheme-" + scheme), null, maxDepth);
         }
-        if (depth > settings.maxDepth()) {
-            return ScopeDecision.reject(ErrorKind.TOO_DEEP, "depth-" + depth + "-over-" + settings.maxDepth());
-        }
+        return new Verdict(null, beyondDepth(url, host, rawPath), maxDepth);
+    }
+
+    /** The checks that come after the depth: scope, traps in the path, the exclude and include patterns. */
+    private ScopeDecision beyondDepth(String url, String host, String rawPath) {
         if (!inScope(host, url)) {
             return ScopeDecision.reject(ErrorKind.OUT_OF_SCOPE, "scope-" + settings.scope().name().toLowerCase(Locale.ROOT));
         }
@@ -108,6 +123,28 @@ public final class ScopeRules {
             return ScopeDecision.reject(ErrorKind.OUT_OF_SCOPE, "not-included");
         }
         return ScopeDecision.ACCEPT;
+    }
+
+    /** How often the scope has widened: a {@link Verdict} judged at an older version may be out of date. */
+    public int version() {
+        return version.get();
+    }
+
+    /**
+     * A URL's verdict apart from its depth: a rejection that no depth changes (a URL too long, unparseable, not
+     * http(s)), else the decision of the checks that follow the depth check.
+     */
+    public record Verdict(ScopeDecision beforeDepth, ScopeDecision afterDepth, int maxDepth) {
+        /** The decision for the URL found {@code depth} link hops from a seed. */
+        public ScopeDecision at(int depth) {
+            if (beforeDepth != null) {
+                return beforeDepth;
+            }
+            if (depth > maxDepth) {
+                return ScopeDecision.reject(ErrorKind.TOO_DEEP, "depth-" + depth + "-over-" + maxDepth);
+            }
+            return afterDepth;
+        }
     }
 
     private boolean inScope(String host, String url) {

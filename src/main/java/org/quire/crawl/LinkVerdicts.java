@@ -1,0 +1,74 @@
+package org.quire.crawl;
+
+import org.quire.seeds.SeedUrls;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a crawl worked out about each link URL it met, so that the same link on later pages (menus, footers,
+ * "Latest" boxes: most of a news page's links) costs one map look-up instead of normalising the URL, judging it
+ * against the scope and offering it to the frontier again. Holds at most {@code capacity} links (then starts
+ * over); a verdict judged before the scope widened ({@link ScopeRules#version}) is judged again. Thread-safe.
+ */
+final class LinkVerdicts {
+
+    /**
+     * One link: its normal form (null when it has none), the scope's verdict on it, the scope version that
+     * verdict was judged at, and whether it has been offered to the frontier (which ignores a URL it has seen,
+     * whatever the depth, so one offer is enough).
+     */
+    static final class Link {
+        final String normalised;
+        final ScopeRules.Verdict verdict;
+        final int scopeVersion;
+        private volatile boolean offered;
+
+        private Link(String normalised, ScopeRules.Verdict verdict, int scopeVersion) {
+            this.normalised = normalised;
+            this.verdict = verdict;
+            this.scopeVersion = scopeVersion;
+        }
+
+        /** True the first time it is called for this link (then it is to be offered to the frontier). */
+        boolean offerOnce() {
+            if (offered) {
+                return false;
+            }
+            synchronized (this) {
+                if (offered) {
+                    return false;
+                }
+                offered = true;
+                return true;
+            }
+        }
+    }
+
+    private final ScopeRules scope;
+    private final int capacity;
+    private final ConcurrentHashMap<String, Link> links = new ConcurrentHashMap<>();
+
+    LinkVerdicts(ScopeRules scope, int capacity) {
+        this.scope = scope;
+        this.capacity = capacity;
+    }
+
+    /** What is known of the link URL {@code raw} (as found on a page), worked out now if it is not known yet. */
+    Link of(String raw) {
+        int version = scope.version();
+        Link known = links.get(raw);
+        if (known != null && known.scopeVersion == version) {
+            return known;
+        }
+        String normalised = SeedUrls.normalise(raw).orElse(null);
+        Link link = new Link(normalised, normalised == null ? null : scope.judge(normalised), version);
+        if (known != null && known.offered) {
+            link.offered = true; // the frontier has it already
+        }
+        if (links.size() >= capacity) {
+            links.clear();
+        }
+        links.put(raw, link);
+        return link;
+    }
+}
