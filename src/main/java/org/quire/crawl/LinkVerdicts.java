@@ -15,7 +15,7 @@ final class LinkVerdicts {
     /**
      * One link: its normal form (null when it has none), the scope's verdict on it, the scope version that
      * verdict was judged at, and whether it has been offered to the frontier (which ignores a URL it has seen,
-     * whatever the depth, so one offer is enough).
+     * whatever the depth, so one offer that went through is enough; two threads may both offer a new link).
      */
     static final class Link {
         final String normalised;
@@ -29,18 +29,14 @@ final class LinkVerdicts {
             this.scopeVersion = scopeVersion;
         }
 
-        /** True the first time it is called for this link (then it is to be offered to the frontier). */
-        boolean offerOnce() {
-            if (offered) {
-                return false;
-            }
-            synchronized (this) {
-                if (offered) {
-                    return false;
-                }
-                offered = true;
-                return true;
-            }
+        /** Whether the frontier has been offered this link (and took it, or knew it). */
+        boolean offered() {
+            return offered;
+        }
+
+        /** Called once an offer of this link to the frontier has gone through. */
+        void markOffered() {
+            offered = true;
         }
     }
 

@@ -130,6 +130,7 @@ final class PageProcessor {
         ExtractedPage page = extractor.extract(doc);
 
         List<Candidate> next = new ArrayList<>();
+        List<LinkVerdicts.Link> offering = new ArrayList<>();
         Set<String> outlinks = new LinkedHashSet<>();
         for (Link link : page.links()) {
             LinkVerdicts.Link known = linkVerdicts.of(link.url());
@@ -142,8 +143,9 @@ final class PageProcessor {
             }
             ScopeDecision d = known.verdict.at(cu.depth() + 1);
             if (d.accepted()) {
-                if (known.offerOnce()) { // the frontier ignores a URL it has seen: offered once is enough
+                if (!known.offered()) { // the frontier ignores a URL it has seen: one offer that went through will do
                     next.add(new Candidate(url, cu.depth() + 1, cu.url(), cu.discoveryPath() + "L"));
+                    offering.add(known);
                 }
             } else if (rejections != null && d.rejection() != ErrorKind.TOO_DEEP) {
                 rejections.logRejected(url, cu, d.rejection(), d.reason());
@@ -174,6 +176,7 @@ final class PageProcessor {
         String origin = robots != null && settings.robots().obey() ? originPrefix(cu.url()) : null;
         if (origin == null) {
             frontier.add(next);
+            offering.forEach(LinkVerdicts.Link::markOffered);
             return;
         }
         // New links to this origin are checked against its robots.txt now (seen ones were checked before). A
@@ -196,6 +199,7 @@ final class PageProcessor {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        offering.forEach(LinkVerdicts.Link::markOffered);
     }
 
     /** The crawl.log note of a URL that robots.txt disallows (the same whether found so or refused at its turn). */

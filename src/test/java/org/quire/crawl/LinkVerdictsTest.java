@@ -24,10 +24,11 @@ class LinkVerdictsTest {
         LinkVerdicts.Link first = verdicts.of("HTTP://A.test:80/news/1.html#comments");
         assertEquals("http://a.test/news/1.html", first.normalised);
         assertTrue(first.verdict.at(1).accepted());
-        assertTrue(first.offerOnce(), "offered the first time it is followed");
+        assertFalse(first.offered(), "to be offered the first time it is followed");
+        first.markOffered(); // the offer went through
         LinkVerdicts.Link again = verdicts.of("HTTP://A.test:80/news/1.html#comments");
         assertEquals("http://a.test/news/1.html", again.normalised);
-        assertFalse(again.offerOnce(), "the frontier has it already");
+        assertTrue(again.offered(), "the frontier has it already");
         assertNull(verdicts.of("mailto:someone@a.test").normalised, "no normal form: not a link to crawl");
     }
 
@@ -38,7 +39,7 @@ class LinkVerdictsTest {
         assertEquals(ErrorKind.TOO_DEEP, deep.verdict.at(4).rejection());
         LinkVerdicts.Link near = verdicts.of("http://a.test/archive/2019.html");
         assertTrue(near.verdict.at(2).accepted());
-        assertTrue(near.offerOnce(), "never offered while it was too deep");
+        assertFalse(near.offered(), "never offered while it was too deep");
     }
 
     @Test
