@@ -65,6 +65,8 @@ public final class LinkExtractor {
         final String baseUri;
         URL base;
         boolean baseParsed;
+        /** "scheme://authority" of {@link #base}, made on first use. */
+        String origin;
         /** Anchor text being collected for the innermost open link (null when none or a duplicate). */
         final ArrayList<StringBuilder> open = new ArrayList<>();
         final ArrayList<Element> openElements = new ArrayList<>();
@@ -172,6 +174,12 @@ public final class LinkExtractor {
                 if (base == null) {
                     return new URL(rel).toExternalForm();
                 }
+                if (isPlainRootPath(rel)) {
+                    if (origin == null) {
+                        origin = origin(base);
+                    }
+                    return origin + rel; // what URL resolution gives for such a path, without parsing it
+                }
                 if (rel.startsWith("?")) {
                     String b = base.toExternalForm();
                     int q = b.indexOf('?');
@@ -183,6 +191,32 @@ public final class LinkExtractor {
             } catch (MalformedURLException | IllegalArgumentException ex) {
                 return null;
             }
+        }
+
+        /** "scheme://authority" of the base URL, as URL resolution writes it. */
+        private static String origin(URL base) {
+            String authority = base.getAuthority();
+            return base.getProtocol() + ":" + (authority == null || authority.isEmpty() ? "" : "//" + authority);
+        }
+
+        /**
+         * A root-relative path of letters, digits, {@code - . _ ~} and slashes (no query, fragment or escape), not
+         * starting {@code //} (another origin): resolving it against a base keeps it as it is, after the base's
+         * scheme and authority (java.net.URL leaves an absolute path's dot segments to the normaliser, as here).
+         */
+        static boolean isPlainRootPath(String rel) {
+            int n = rel.length();
+            if (n == 0 || rel.charAt(0) != '/' || n > 1 && rel.charAt(1) == '/') {
+                return false;
+            }
+            for (int i = 1; i < n; i++) {
+                char c = rel.charAt(i);
+                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '/' || c == '-'
+                        || c == '.' || c == '_' || c == '~')) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static boolean startsWithIgnoreCase(String s, String prefix) {

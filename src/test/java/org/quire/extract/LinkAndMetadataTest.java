@@ -30,6 +30,26 @@ class LinkAndMetadataTest {
     }
 
     @Test
+    void rootRelativeLinksResolveExactlyAsJavaNetUrlResolvesThem() throws Exception {
+        List<String> bases = List.of("http://a.test/x/y.html", "https://a.test:8443/", "http://127.0.0.1:8080/a/b/",
+                "http://user@a.test/q?x=1#f");
+        List<String> hrefs = List.of("/", "/a", "/a/b.html", "/a-b_c~d/E9", "/.well-known/x", "/a//b", "/./a", "/../a",
+                "/a/./b", "/a/../b", "/a/.", "/a/..", "/...", "//b.test/x", "/a?q=1", "/a#f", "/a b", "/%7Ex", "/a:b", "/a.");
+        for (String base : bases) {
+            StringBuilder html = new StringBuilder("<body>");
+            for (String href : hrefs) {
+                html.append("<a href='").append(href).append("'>x</a>");
+            }
+            List<Link> links = new LinkExtractor().extract(Jsoup.parse(html.toString(), base));
+            java.util.Set<String> expected = new java.util.LinkedHashSet<>();
+            for (String href : hrefs) {
+                expected.add(new java.net.URL(new java.net.URL(base), href.strip()).toExternalForm());
+            }
+            assertEquals(List.copyOf(expected), links.stream().map(Link::url).toList(), base);
+        }
+    }
+
+    @Test
     void metadataFallsBackFromJsonLdToOpenGraphToMetaToMarkup() {
         String html = "<html lang=de-AT><head><title>Der Titel – Die Zeitung</title>"
                 + "<meta property=og:site_name content='Die Zeitung'>"
