@@ -413,19 +413,25 @@ final class BlockCollector {
                     }
                     pendingSpace = false;
                 }
-                // a run of visible characters is appended in one go (String to StringBuilder: a plain copy when
-                // both hold Latin-1, no widening into a char array and narrowing back)
+                // a run of visible characters, and of single spaces between them (which collapse to themselves), is
+                // appended in one go (String to StringBuilder: a plain copy when both hold Latin-1, no widening into
+                // a char array and narrowing back), not word by word
                 int start = i;
+                int spaces = 0;
                 do {
                     if (c == ',' || c == '，' || c == '、' || c == '،') {
                         commas++;
                     }
                     i++;
+                    if (i + 1 < n && s.charAt(i) == ' ' && visible(s.charAt(i + 1))) {
+                        spaces++;
+                        i++;
+                    }
                 } while (i < n && visible(c = s.charAt(i)));
                 buf.append(s, start, i);
-                bufChars += i - start;
+                bufChars += i - start - spaces;
                 if (inLink) {
-                    bufLinkChars += i - start;
+                    bufLinkChars += i - start - spaces;
                 }
             }
             if (!first) {

@@ -231,21 +231,37 @@ public final class LinkExtractor {
     }
 
     /** Collapses runs of whitespace to one space and trims. */
-    static String collapse(CharSequence s) {
-        StringBuilder out = new StringBuilder(s.length());
+    static String collapse(CharSequence text) {
+        String s = text.toString();
+        int n = s.length();
+        StringBuilder out = new StringBuilder(n);
         boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80 ? c <= ' ' && Character.isWhitespace(c) : Character.isWhitespace(c) || c == '\u00a0') {
+        int i = 0;
+        while (i < n) {
+            if (isSpace(s.charAt(i))) {
                 space = out.length() > 0;
-            } else {
-                if (space) {
-                    out.append(' ');
-                    space = false;
-                }
-                out.append(c);
+                i++;
+                continue;
             }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            // a run of other characters, and of single spaces between them, is copied in one go
+            int start = i;
+            do {
+                i++;
+                if (i + 1 < n && s.charAt(i) == ' ' && !isSpace(s.charAt(i + 1))) {
+                    i++;
+                }
+            } while (i < n && !isSpace(s.charAt(i)));
+            out.append(s, start, i);
         }
         return out.toString();
+    }
+
+    /** Whitespace as {@link Character#isWhitespace}, plus the no-break space. */
+    private static boolean isSpace(char c) {
+        return c < 0x80 ? c <= ' ' && Character.isWhitespace(c) : Character.isWhitespace(c) || c == '\u00a0';
     }
 }

@@ -30,6 +30,18 @@ class LinkAndMetadataTest {
     }
 
     @Test
+    void anchorTextHasItsWhitespaceCollapsedToSingleSpacesAndTrimmed() {
+        assertEquals("", LinkExtractor.collapse(""));
+        assertEquals("", LinkExtractor.collapse(" \t\n\u00a0 "));
+        assertEquals("One link", LinkExtractor.collapse("  One\n link "));
+        assertEquals("a b c", LinkExtractor.collapse("a b c"));
+        assertEquals("a b c d", LinkExtractor.collapse("a  b\u00a0c\u2003d"));
+        assertEquals("Read more »", LinkExtractor.collapse(new StringBuilder("Read more \u00bb ")));
+        assertEquals("x y", LinkExtractor.collapse(" x \r\n y"));
+        assertEquals("z", LinkExtractor.collapse("z "));
+    }
+
+    @Test
     void rootRelativeLinksResolveExactlyAsJavaNetUrlResolvesThem() throws Exception {
         List<String> bases = List.of("http://a.test/x/y.html", "https://a.test:8443/", "http://127.0.0.1:8080/a/b/",
                 "http://user@a.test/q?x=1#f");
