@@ -418,16 +418,28 @@ final class BlockCollector {
                 // a char array and narrowing back), not word by word
                 int start = i;
                 int spaces = 0;
-                do {
-                    if (c == ',' || c == '，' || c == '、' || c == '،') {
+                while (true) { // each character read once
+                    if (c == ',' || c >= '،' && (c == '،' || c == '、' || c == '，')) {
                         commas++;
                     }
-                    i++;
-                    if (i + 1 < n && s.charAt(i) == ' ' && visible(s.charAt(i + 1))) {
-                        spaces++;
-                        i++;
+                    if (++i == n) {
+                        break;
                     }
-                } while (i < n && visible(c = s.charAt(i)));
+                    c = s.charAt(i);
+                    if (visible(c)) {
+                        continue;
+                    }
+                    if (c == ' ' && i + 1 < n) {
+                        char after = s.charAt(i + 1);
+                        if (visible(after)) {
+                            spaces++;
+                            i++;
+                            c = after;
+                            continue;
+                        }
+                    }
+                    break;
+                }
                 buf.append(s, start, i);
                 bufChars += i - start - spaces;
                 if (inLink) {
