@@ -30,28 +30,15 @@ public final class NativeDeflate {
     private static final String JNA_LIBRARY_PATH = "jna.platform.library.path";
 
     private static volatile boolean ready;
-    private static volatile boolean started;
+    private static final BackgroundLoad LOAD =
+            new BackgroundLoad("native-deflate-load", "quire.no-native-deflate", NativeDeflate::load);
 
     private NativeDeflate() {
     }
 
     /** Starts loading libdeflate on a daemon thread (once; later calls do nothing). */
     public static void preload() {
-        if (started) {
-            return;
-        }
-        synchronized (NativeDeflate.class) {
-            if (started) {
-                return;
-            }
-            started = true;
-        }
-        if (Boolean.getBoolean("quire.no-native-deflate")) {
-            return;
-        }
-        Thread t = new Thread(NativeDeflate::load, "native-deflate-load");
-        t.setDaemon(true);
-        t.start();
+        LOAD.start();
     }
 
     /** Loads and checks libdeflate on this thread; false when it cannot be had here. */

@@ -16,28 +16,15 @@ import java.util.Arrays;
 public final class NativeSha1 {
 
     private static volatile Provider provider;
-    private static volatile boolean started;
+    private static final BackgroundLoad LOAD =
+            new BackgroundLoad("native-sha1-load", "quire.no-native-sha1", NativeSha1::load);
 
     private NativeSha1() {
     }
 
     /** Starts loading the native SHA-1 on a daemon thread (once; later calls do nothing). */
     public static void preload() {
-        if (started) {
-            return;
-        }
-        synchronized (NativeSha1.class) {
-            if (started) {
-                return;
-            }
-            started = true;
-        }
-        if (Boolean.getBoolean("quire.no-native-sha1")) {
-            return;
-        }
-        Thread t = new Thread(NativeSha1::load, "native-sha1-load");
-        t.setDaemon(true);
-        t.start();
+        LOAD.start();
     }
 
     /** Loads and checks the native SHA-1 on this thread; false when it cannot be had here. */
