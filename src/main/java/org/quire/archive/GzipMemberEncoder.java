@@ -14,8 +14,9 @@ import java.util.zip.Deflater;
 /**
  * Turns one WARC record into one complete gzip member (RFC 1952 header, raw deflate at {@link Deflater#BEST_SPEED},
  * CRC-32 and size trailer): jwarc writes the record, uncompressed, into a buffer, which libdeflate compresses
- * ({@link NativeDeflate}, once loaded and where installed), else one reused zlib {@link Deflater}. Encoding is the CPU-heavy part of archiving, so fetch threads do it each on their
- * own ({@link #forThisThread}) and hold a file's lock only to append the finished bytes. Not thread-safe.
+ * ({@link NativeDeflate}, once loaded and where installed), else one reused zlib {@link Deflater}. Encoding is the
+ * CPU-heavy part of archiving, so fetch threads do it each on their own ({@link #forThisThread}) and hold a file's
+ * lock only to append the finished bytes. Not thread-safe.
  */
 public final class GzipMemberEncoder {
 

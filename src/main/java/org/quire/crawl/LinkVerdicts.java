@@ -17,13 +17,13 @@ final class LinkVerdicts {
      * verdict was judged at, and whether it has been offered to the frontier (which ignores a URL it has seen,
      * whatever the depth, so one offer that went through is enough; two threads may both offer a new link).
      */
-    static final class Link {
+    static final class Known {
         final String normalised;
         final ScopeRules.Verdict verdict;
         final int scopeVersion;
         private volatile boolean offered;
 
-        private Link(String normalised, ScopeRules.Verdict verdict, int scopeVersion) {
+        private Known(String normalised, ScopeRules.Verdict verdict, int scopeVersion) {
             this.normalised = normalised;
             this.verdict = verdict;
             this.scopeVersion = scopeVersion;
@@ -42,7 +42,7 @@ final class LinkVerdicts {
 
     private final ScopeRules scope;
     private final int capacity;
-    private final ConcurrentHashMap<String, Link> links = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Known> links = new ConcurrentHashMap<>();
 
     LinkVerdicts(ScopeRules scope, int capacity) {
         this.scope = scope;
@@ -50,14 +50,14 @@ final class LinkVerdicts {
     }
 
     /** What is known of the link URL {@code raw} (as found on a page), worked out now if it is not known yet. */
-    Link of(String raw) {
+    Known of(String raw) {
         int version = scope.version();
-        Link known = links.get(raw);
+        Known known = links.get(raw);
         if (known != null && known.scopeVersion == version) {
             return known;
         }
         String normalised = SeedUrls.normalise(raw).orElse(null);
-        Link link = new Link(normalised, normalised == null ? null : scope.judge(normalised), version);
+        Known link = new Known(normalised, normalised == null ? null : scope.judge(normalised), version);
         if (known != null && known.offered) {
             link.offered = true; // the frontier has it already
         }

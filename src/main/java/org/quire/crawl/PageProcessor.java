@@ -130,10 +130,10 @@ final class PageProcessor {
         ExtractedPage page = extractor.extract(doc);
 
         List<Candidate> next = new ArrayList<>();
-        List<LinkVerdicts.Link> offering = new ArrayList<>();
+        List<LinkVerdicts.Known> offering = new ArrayList<>();
         Set<String> outlinks = new LinkedHashSet<>();
         for (Link link : page.links()) {
-            LinkVerdicts.Link known = linkVerdicts.of(link.url());
+            LinkVerdicts.Known known = linkVerdicts.of(link.url());
             String url = known.normalised;
             if (url == null || !outlinks.add(url)) {
                 continue;
@@ -176,7 +176,7 @@ final class PageProcessor {
         String origin = robots != null && settings.robots().obey() ? originPrefix(cu.url()) : null;
         if (origin == null) {
             frontier.add(next);
-            offering.forEach(LinkVerdicts.Link::markOffered);
+            offering.forEach(LinkVerdicts.Known::markOffered);
             return;
         }
         // New links to this origin are checked against its robots.txt now (seen ones were checked before). A
@@ -199,7 +199,7 @@ final class PageProcessor {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        offering.forEach(LinkVerdicts.Link::markOffered);
+        offering.forEach(LinkVerdicts.Known::markOffered);
     }
 
     /** The crawl.log note of a URL that robots.txt disallows (the same whether found so or refused at its turn). */

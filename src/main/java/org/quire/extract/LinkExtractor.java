@@ -65,7 +65,7 @@ public final class LinkExtractor {
         final String baseUri;
         URL base;
         boolean baseParsed;
-        /** "scheme://authority" of {@link #base}, made on first use. */
+        /** The scheme and authority of {@link #base} as URL resolution writes them, made on first use. */
         String origin;
         /** Anchor text being collected for the innermost open link (null when none or a duplicate). */
         final ArrayList<StringBuilder> open = new ArrayList<>();
@@ -193,7 +193,7 @@ public final class LinkExtractor {
             }
         }
 
-        /** "scheme://authority" of the base URL, as URL resolution writes it. */
+        /** {@code scheme://authority} of the base URL ({@code scheme:} without one), as URL resolution writes it. */
         private static String origin(URL base) {
             String authority = base.getAuthority();
             return base.getProtocol() + ":" + (authority == null || authority.isEmpty() ? "" : "//" + authority);
@@ -204,7 +204,7 @@ public final class LinkExtractor {
          * starting {@code //} (another origin): resolving it against a base keeps it as it is, after the base's
          * scheme and authority (java.net.URL leaves an absolute path's dot segments to the normaliser, as here).
          */
-        static boolean isPlainRootPath(String rel) {
+        private static boolean isPlainRootPath(String rel) {
             int n = rel.length();
             if (n == 0 || rel.charAt(0) != '/' || n > 1 && rel.charAt(1) == '/') {
                 return false;

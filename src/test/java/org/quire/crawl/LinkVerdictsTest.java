@@ -21,12 +21,12 @@ class LinkVerdictsTest {
     @Test
     void aLinkIsNormalisedAndJudgedOnceThenOfferedToTheFrontierOnce() {
         LinkVerdicts verdicts = new LinkVerdicts(scope("http://a.test/"), 100);
-        LinkVerdicts.Link first = verdicts.of("HTTP://A.test:80/news/1.html#comments");
+        LinkVerdicts.Known first = verdicts.of("HTTP://A.test:80/news/1.html#comments");
         assertEquals("http://a.test/news/1.html", first.normalised);
         assertTrue(first.verdict.at(1).accepted());
         assertFalse(first.offered(), "to be offered the first time it is followed");
         first.markOffered(); // the offer went through
-        LinkVerdicts.Link again = verdicts.of("HTTP://A.test:80/news/1.html#comments");
+        LinkVerdicts.Known again = verdicts.of("HTTP://A.test:80/news/1.html#comments");
         assertEquals("http://a.test/news/1.html", again.normalised);
         assertTrue(again.offered(), "the frontier has it already");
         assertNull(verdicts.of("mailto:someone@a.test").normalised, "no normal form: not a link to crawl");
@@ -35,9 +35,9 @@ class LinkVerdictsTest {
     @Test
     void aLinkTooDeepOnOnePageIsFollowedWhenFoundNearerTheSeedOnAnother() {
         LinkVerdicts verdicts = new LinkVerdicts(scope("http://a.test/"), 100);
-        LinkVerdicts.Link deep = verdicts.of("http://a.test/archive/2019.html");
+        LinkVerdicts.Known deep = verdicts.of("http://a.test/archive/2019.html");
         assertEquals(ErrorKind.TOO_DEEP, deep.verdict.at(4).rejection());
-        LinkVerdicts.Link near = verdicts.of("http://a.test/archive/2019.html");
+        LinkVerdicts.Known near = verdicts.of("http://a.test/archive/2019.html");
         assertTrue(near.verdict.at(2).accepted());
         assertFalse(near.offered(), "never offered while it was too deep");
     }
@@ -55,7 +55,7 @@ class LinkVerdictsTest {
     void pastItsCapacityItStartsOverAndStillAnswersRight() {
         LinkVerdicts verdicts = new LinkVerdicts(scope("http://a.test/"), 10);
         for (int i = 0; i < 35; i++) {
-            LinkVerdicts.Link l = verdicts.of("http://a.test/p" + i);
+            LinkVerdicts.Known l = verdicts.of("http://a.test/p" + i);
             assertEquals("http://a.test/p" + i, l.normalised);
             assertTrue(l.verdict.at(1).accepted());
             assertEquals(ErrorKind.OUT_OF_SCOPE, verdicts.of("http://b.test/p" + i).verdict.at(1).rejection());
