@@ -36,6 +36,7 @@ public final class GzipMemberEncoder {
     private Deflater deflater;
     private byte[] compressed;
     private final boolean mayUseNative;
+    private boolean lastWasNative;
 
     /** An encoder that switches to libdeflate once it is loaded if {@code mayUseNative}, else keeps to zlib. */
     GzipMemberEncoder(boolean mayUseNative) {
@@ -67,6 +68,7 @@ public final class GzipMemberEncoder {
             }
         }
         byte[] member = fast != null ? fast.deflate(record.data, record.size, HEADER.length, 8) : null;
+        lastWasNative = member != null;
         if (member == null) {
             member = zlibDeflate(record.data, record.size);
         }
@@ -100,6 +102,11 @@ public final class GzipMemberEncoder {
             compressed = new byte[BUFFER];
         }
         return member;
+    }
+
+    /** Whether the last record was deflated by libdeflate (for tests: the zlib fallback is silent). */
+    boolean lastWasNative() {
+        return lastWasNative;
     }
 
     private static int putIntLe(byte[] b, int at, int v) {

@@ -3,12 +3,15 @@ package org.quire.crawl;
 import org.quire.seeds.SeedUrls;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a crawl worked out about each link URL it met, so that the same link on later pages (menus, footers,
  * "Latest" boxes: most of a news page's links) costs one map look-up instead of normalising the URL, judging it
- * against the scope and offering it to the frontier again. Holds at most {@code capacity} links (then starts
- * over); a verdict judged before the scope widened ({@link ScopeRules#version}) is judged again. Thread-safe.
+ * against the scope and offering it to the frontier again. Holds at most {@code capacity} links and
+ * {@link #MAX_CHARS} characters of URLs (then starts over); a URL longer than {@link #MAX_KEPT_LENGTH} is worked
+ * out every time, not kept. A verdict judged before the scope widened ({@link ScopeRules#version}) is judged
+ * again. Thread-safe.
  */
 final class LinkVerdicts {
 
@@ -40,9 +43,15 @@ final class LinkVerdicts {
         }
     }
 
+    /** Characters of URLs kept at the most (about 2-4 MB of strings). */
+    static final long MAX_CHARS = 2_000_000;
+    /** Longer link URLs (tracking links, faceted searches) are not kept. */
+    static final int MAX_KEPT_LENGTH = 512;
+
     private final ScopeRules scope;
     private final int capacity;
     private final ConcurrentHashMap<String, Known> links = new ConcurrentHashMap<>();
+    private final AtomicLong chars = new AtomicLong();
 
     LinkVerdicts(ScopeRules scope, int capacity) {
         this.scope = scope;
@@ -61,8 +70,13 @@ final class LinkVerdicts {
         if (known != null && known.offered) {
             link.offered = true; // the frontier has it already
         }
-        if (links.size() >= capacity) {
+        if (raw.length() > MAX_KEPT_LENGTH) {
+            return link;
+        }
+        long kept = raw.length() + (normalised == null || normalised == raw ? 0 : normalised.length());
+        if (links.size() >= capacity || chars.addAndGet(kept) > MAX_CHARS) {
             links.clear();
+            chars.set(kept);
         }
         links.put(raw, link);
         return link;

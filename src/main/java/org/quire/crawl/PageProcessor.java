@@ -16,6 +16,7 @@ import org.quire.fetch.RobotsRules;
 import org.quire.frontier.Candidate;
 import org.quire.frontier.CrawlUrl;
 import org.quire.frontier.Frontier;
+import org.quire.seeds.SeedUrls;
 import org.quire.output.PageRecord;
 import org.quire.output.PagesJsonlWriter;
 import org.quire.output.TextFileWriter;
@@ -63,7 +64,7 @@ final class PageProcessor {
         this.events = events;
     }
 
-    /** Links remembered with their verdicts (some 4 MB of heap at the most). */
+    /** Links remembered with their verdicts (with their URLs' characters capped: a few MB of heap at the most). */
     static final int LINK_VERDICTS = 20_000;
 
     /** Where rejected links are logged (set once, before the crawl starts). */
@@ -133,12 +134,13 @@ final class PageProcessor {
         List<LinkVerdicts.Known> offering = new ArrayList<>();
         Set<String> outlinks = new LinkedHashSet<>();
         for (Link link : page.links()) {
+            if (link.hop() != 'L') { // an embed: listed among the outlinks, not followed
+                SeedUrls.normalise(link.url()).ifPresent(outlinks::add);
+                continue;
+            }
             LinkVerdicts.Known known = linkVerdicts.of(link.url());
             String url = known.normalised;
             if (url == null || !outlinks.add(url)) {
-                continue;
-            }
-            if (link.hop() != 'L') {
                 continue;
             }
             ScopeDecision d = known.verdict.at(cu.depth() + 1);

@@ -419,8 +419,9 @@ public final class SqliteFrontier implements Frontier {
 
     /**
      * Stores a host's next-allowed time for a reopen, when it lies ahead: a time already past tells a reopen nothing
-     * (the host is ready then either way), and whatever was stored before is past too, since the host was not
-     * handed out before it. With no delays (a local mirror, the bench) that saves a statement per page.
+     * (the host is ready then either way). A value stored earlier and left there can only be in the past too, or
+     * (after a resume completed a URL outside the host's schedule) make a reopened crawl wait longer, never
+     * shorter. With no delays (a local mirror, the bench) that saves a statement per page.
      */
     private void storeNextAllowed(HostState h, long nextAllowed, long now) {
         if (nextAllowed > now) {

@@ -63,6 +63,17 @@ class LinkVerdictsTest {
     }
 
     @Test
+    void longLinksAreWorkedOutEveryTimeAndNotKept() {
+        LinkVerdicts verdicts = new LinkVerdicts(scope("http://a.test/"), 100);
+        String tracking = "http://a.test/r/" + "x".repeat(LinkVerdicts.MAX_KEPT_LENGTH);
+        LinkVerdicts.Known first = verdicts.of(tracking);
+        assertEquals(tracking, first.normalised);
+        assertTrue(first.verdict.at(1).accepted());
+        first.markOffered();
+        assertFalse(verdicts.of(tracking).offered(), "not kept: offered again, and the frontier ignores it");
+    }
+
+    @Test
     void rejectionsNoDepthChangesComeBeforeTheDepthAndTheOthersAfterIt() {
         ScopeRules scope = scope("http://a.test/");
         // not http(s): rejected as such at any depth
