@@ -16,12 +16,12 @@ import org.quire.fetch.RobotsRules;
 import org.quire.frontier.Candidate;
 import org.quire.frontier.CrawlUrl;
 import org.quire.frontier.Frontier;
-import org.quire.seeds.SeedUrls;
 import org.quire.output.PageRecord;
 import org.quire.output.PagesJsonlWriter;
 import org.quire.output.TextFileWriter;
 import org.quire.output.WetWriter;
 import org.quire.recrawl.ChangeMark;
+import org.quire.seeds.SeedUrls;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
